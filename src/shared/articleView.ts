@@ -1,0 +1,99 @@
+import type { Article, ImageUse, PmNode } from './article'
+
+/** An image as the CLI prints it: effective caption, credit, photographer and alt text. */
+export interface ImageView {
+  assetId: string
+  caption: string | null
+  credit: string | null
+  photographer: string | null
+  alt: string | null
+}
+
+/** `show --json`: the stable field names other tools rely on. */
+export interface ArticleView {
+  id: string
+  revision: number
+  status: Article['status']
+  language: Article['language']
+  timeZone: string
+  kicker: string | null
+  headline: string | null
+  teaser: string | null
+  bylines: string[]
+  dateline: { place: string | null; source: string | null }
+  slugline: string | null
+  tags: string[]
+  edNote: string | null
+  createdAt: string
+  updatedAt: string
+  publishedAt: string | null
+  embargoedUntil: string | null
+  body: PmNode
+  lead: ImageView | null
+  galleries: { id: string; name: string | null; items: ImageView[] }[]
+  figures: ImageView[]
+}
+
+/** The asset's own values that fill in where a use has no override. */
+export type AssetDefaults = (assetId: string) => Partial<Omit<ImageView, 'assetId'>> | undefined
+
+function imageView(use: ImageUse, defaults: AssetDefaults): ImageView {
+  const d = defaults(use.assetId) ?? {}
+  return {
+    assetId: use.assetId,
+    caption: use.caption ?? d.caption ?? null,
+    credit: use.credit ?? d.credit ?? null,
+    photographer: use.photographer ?? d.photographer ?? null,
+    alt: use.alt ?? d.alt ?? null
+  }
+}
+
+function figuresOf(node: PmNode, out: ImageUse[] = []): ImageUse[] {
+  if (node.type === 'figure' && typeof node.attrs?.assetId === 'string') {
+    const a = node.attrs
+    const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
+    out.push({
+      assetId: a.assetId as string,
+      caption: text(a.caption),
+      credit: text(a.credit),
+      photographer: text(a.photographer),
+      alt: text(a.alt)
+    })
+  }
+  for (const child of node.content ?? []) figuresOf(child, out)
+  return out
+}
+
+/** The article as `copydesk show --json` prints it. Internal notes are never part of it. */
+export function presentArticle(
+  article: Article,
+  defaults: AssetDefaults = () => undefined
+): ArticleView {
+  return {
+    id: article.id,
+    revision: article.revision,
+    status: article.status,
+    language: article.language,
+    timeZone: article.timeZone,
+    kicker: article.kicker,
+    headline: article.headline,
+    teaser: article.teaser,
+    bylines: article.bylines,
+    dateline: article.dateline,
+    slugline: article.slugline,
+    tags: article.tags,
+    edNote: article.edNote,
+    createdAt: article.createdAt,
+    updatedAt: article.updatedAt,
+    publishedAt: article.publishedAt,
+    embargoedUntil: article.embargoedUntil,
+    body: article.body,
+    lead: article.lead ? imageView(article.lead, defaults) : null,
+    galleries: article.galleries.map((g) => ({
+      id: g.id,
+      name: g.name,
+      items: g.items.map((i) => imageView(i, defaults))
+    })),
+    figures: figuresOf(article.body).map((f) => imageView(f, defaults))
+  }
+}

@@ -1,0 +1,30 @@
+/* Channel names without any runtime dependency, so the sandboxed preload stays tiny. */
+
+/** Every IPC channel, `domain:verb`. Nothing else is registered with ipcMain. */
+export const Channels = {
+  appInfo: 'app:info',
+  settingsGet: 'settings:get',
+  settingsSet: 'settings:set',
+  articlesList: 'articles:list',
+  articlesCreate: 'articles:create',
+  articlesGet: 'articles:get',
+  articlesSave: 'articles:save'
+} as const
+export type Channel = (typeof Channels)[keyof typeof Channels]
+
+export const ASSET_RENDITIONS = ['original', 'thumb', 'preview'] as const
+export type AssetRendition = (typeof ASSET_RENDITIONS)[number]
+
+/** Which channel each IPC verb of NewsroomApi calls (assetUrl is local to the bridge). */
+export const apiChannels = {
+  appInfo: Channels.appInfo,
+  getSettings: Channels.settingsGet,
+  setSettings: Channels.settingsSet,
+  listArticles: Channels.articlesList,
+  createArticle: Channels.articlesCreate,
+  getArticle: Channels.articlesGet,
+  saveArticle: Channels.articlesSave
+} as const satisfies Record<string, Channel>
+
+/** The URL scheme Electron registers for asset renditions. */
+export const ASSET_SCHEME = 'copydesk-asset'
