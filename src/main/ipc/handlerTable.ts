@@ -1,0 +1,69 @@
+import type { z } from 'zod'
+import {
+  Channels,
+  inputSchemas,
+  type Channel,
+  type OutputOf,
+  type ParsedInputOf
+} from '../../shared/ipc'
+import { CopydeskError, fail, ok, type Result } from '../../shared/result'
+import type { Services } from '../services'
+
+type Handler<C extends Channel> = (
+  input: ParsedInputOf<C>,
+  services: Services
+) => Promise<OutputOf<C>>
+
+/** What each channel does, given input that has already been validated. */
+const handlers: { [C in Channel]: Handler<C> } = {
+  [Channels.appInfo]: async (_input, s) => ({
+    version: s.version,
+    libraryDir: s.libraryDir,
+    systemLocale: s.systemLocale
+  }),
+  [Channels.settingsGet]: async (_input, s) => s.settings.get(),
+  [Channels.settingsSet]: async (input, s) => s.settings.update(input),
+  [Channels.articlesList]: async (input, s) => s.articles.list(input ?? {}),
+  [Channels.articlesCreate]: async (input, s) => s.articles.create(input ?? {}),
+  [Channels.articlesGet]: async (input, s) => s.articles.get(input.id),
+  [Channels.articlesSave]: async (input, s) =>
+    s.articles.save(input.id, input.baseRevision, input.patch)
+}
+
+/** A channel's entry point: raw renderer input in, Result out; it never throws. */
+export type BoundHandler = (rawInput: unknown) => Promise<Result<unknown>>
+
+function describeZodError(channel: string, error: z.ZodError): string {
+  const issue = error.issues[0]
+  const where = issue?.path.length ? issue.path.join('.') : 'input'
+  return `Invalid input for ${channel}: ${where}: ${issue?.message ?? 'invalid'}`
+}
+
+/**
+ * The one handler table: channel -> validate -> service -> Result. Electron's ipcMain and the
+ * test harness both register exactly this.
+ */
+export function createHandlerTable(
+  services: Services,
+  log: (message: string) => void = (m) => console.error(m)
+): ReadonlyMap<Channel, BoundHandler> {
+  const table = new Map<Channel, BoundHandler>()
+  for (const channel of Object.values(Channels)) {
+    const schema = inputSchemas[channel] as z.ZodType
+    const handler = handlers[channel] as Handler<Channel>
+    table.set(channel, async (rawInput) => {
+      const parsed = schema.safeParse(rawInput)
+      if (!parsed.success) return fail('invalid-input', describeZodError(channel, parsed.error))
+      try {
+        return ok(await handler(parsed.data as ParsedInputOf<Channel>, services))
+      } catch (error) {
+        if (error instanceof CopydeskError) return fail(error.code, error.message, error.detail)
+        log(
+          `[${channel}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+        )
+        return fail('internal', `Unexpected error in ${channel}: ${String(error)}`)
+      }
+    })
+  }
+  return table
+}
