@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AppInfo, Settings } from '../../shared/ipc'
+import { uiLanguageFor } from '../../shared/i18n'
+import { ArticleEditor } from './editor/ArticleEditor'
+import { LibraryView } from './features/library/LibraryView'
+import { SettingsDialog } from './features/settings/SettingsDialog'
+import { call, newsroom } from './lib/newsroom'
+import { useHashRoute } from './lib/useHashRoute'
+
+export function App(): React.JSX.Element {
+  const { t, i18n } = useTranslation()
+  const [route, navigate] = useHashRoute()
+  const [info, setInfo] = useState<AppInfo | null>(null)
+  const [settings, setSettings] = useState<Settings | null>(null)
+  const [isSettingsOpen, setSettingsOpen] = useState(false)
+
+  useEffect(() => {
+    void Promise.all([call(newsroom.appInfo()), call(newsroom.getSettings())]).then(([i, s]) => {
+      setInfo(i)
+      setSettings(s)
+    })
+  }, [])
+
+  useEffect(() => {
+    if (!info || !settings) return
+    const language = settings.uiLanguage ?? uiLanguageFor(info.systemLocale || navigator.language)
+    void i18n.changeLanguage(language)
+    document.documentElement.lang = language
+  }, [info, settings, i18n])
+
+  const handleSettingsChange = useCallback(async (patch: Partial<Settings>) => {
+    setSettings(await call(newsroom.setSettings(patch)))
+  }, [])
+
+  if (!info || !settings) return <div className="app-loading" aria-busy="true" />
+
+  return (
+    <div className="app">
+      <header className="app-bar">
+        <button
+          type="button"
+          className="brand"
+          onClick={() => navigate({ name: 'library' })}
+          aria-label={t('app.library')}
+        >
+          <span className="brand-mark" aria-hidden="true">
+            C
+          </span>
+          {t('app.name')}
+        </button>
+        <nav className="app-bar-actions">
+          <button type="button" className="ghost" onClick={() => setSettingsOpen(true)}>
+            {t('app.settings')}
+          </button>
+        </nav>
+      </header>
+      <main className="app-main">
+        {route.name === 'library' ? (
+          <LibraryView onOpen={(id) => navigate({ name: 'article', id })} />
+        ) : (
+          <ArticleEditor
+            key={route.id}
+            articleId={route.id}
+            onBack={() => navigate({ name: 'library' })}
+          />
+        )}
+      </main>
+      {isSettingsOpen && (
+        <SettingsDialog
+          info={info}
+          settings={settings}
+          onChange={handleSettingsChange}
+          onClose={() => setSettingsOpen(false)}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,60 @@
+import { useEffect, useLayoutEffect, useState } from 'react'
+import type { ArticlePatch } from '../../../shared/article'
+import { newsroom } from '../lib/newsroom'
+import { AutosaveController, type SaveState } from './autosaveController'
+
+export type { SaveState } from './autosaveController'
+
+/** How long typing must pause before a save starts (the promise is "within 1 s"). */
+export const AUTOSAVE_DELAY_MS = 800
+
+function createController(
+  articleId: string,
+  baseRevision: number,
+  collect: () => ArticlePatch,
+  onState: (state: SaveState) => void
+): AutosaveController {
+  return new AutosaveController({
+    baseRevision,
+    delayMs: AUTOSAVE_DELAY_MS,
+    save: (patch, base) => newsroom.saveArticle({ id: articleId, baseRevision: base, patch }),
+    collect,
+    onState
+  })
+}
+
+/** Autosave for one article; also saves when the page is hidden or closed. */
+export function useAutosave(
+  articleId: string,
+  initialRevision: number,
+  collect: () => ArticlePatch
+): { state: SaveState; controller: AutosaveController } {
+  const [state, setState] = useState<SaveState>({ kind: 'idle' })
+  const [controller] = useState(() =>
+    createController(articleId, initialRevision, collect, setState)
+  )
+  useLayoutEffect(() => {
+    controller.setCollector(collect)
+  })
+
+  useEffect(() => {
+    const handleHide = (): void => {
+      if (controller.hasUnsavedChanges) void controller.flush()
+    }
+    const handleVisibility = (): void => {
+      if (document.visibilityState === 'hidden') handleHide()
+    }
+    window.addEventListener('pagehide', handleHide)
+    window.addEventListener('beforeunload', handleHide)
+    document.addEventListener('visibilitychange', handleVisibility)
+    return () => {
+      window.removeEventListener('pagehide', handleHide)
+      window.removeEventListener('beforeunload', handleHide)
+      document.removeEventListener('visibilitychange', handleVisibility)
+      handleHide()
+      controller.dispose()
+    }
+  }, [controller])
+
+  return { state, controller }
+}
