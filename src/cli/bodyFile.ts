@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises'
+import { extname } from 'node:path'
+import type { PmNode } from '../shared/article'
+import { CopydeskError } from '../shared/result'
+
+/** `.txt`: paragraphs separated by blank lines; single newlines become hard breaks. */
+export function bodyFromText(text: string): PmNode {
+  const paragraphs = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+  if (paragraphs.length === 0) return { type: 'doc', content: [{ type: 'paragraph' }] }
+  return {
+    type: 'doc',
+    content: paragraphs.map((p) => {
+      const lines = p.split('\n')
+      const content: PmNode[] = []
+      lines.forEach((line, i) => {
+        if (i > 0) content.push({ type: 'hardBreak' })
+        if (line) content.push({ type: 'text', text: line })
+      })
+      return { type: 'paragraph', content }
+    })
+  }
+}
+
+/** Reads a body file by its extension. */
+export async function readBodyFile(file: string): Promise<PmNode> {
+  const ext = extname(file).toLowerCase()
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new CopydeskError(
+      code === 'ENOENT' ? 'not-found' : 'io',
+      `--body-file ${file}: ${code === 'ENOENT' ? 'no such file' : String(error)}`
+    )
+  }
+  if (ext === '.txt') return bodyFromText(text)
+  throw new CopydeskError(
+    'invalid-input',
+    `--body-file ${file}: unsupported type "${ext || '(none)'}"; use .txt`
+  )
+}
