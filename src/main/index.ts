@@ -48,7 +48,10 @@ if (!app.requestSingleInstanceLock()) {
     registerAssetProtocol((assetId, rendition) => resolveAssetFile(libraryDir, assetId, rendition))
     mainWindow = createMainWindow({
       stateFile: join(app.getPath('userData'), 'window-state.json'),
-      rendererUrl
+      rendererUrl,
+      ...(!app.isPackaged && process.env['COPYDESK_DEV_CSP_NONCE']
+        ? { devCspNonce: process.env['COPYDESK_DEV_CSP_NONCE'] }
+        : {})
     })
     mainWindow.on('closed', () => {
       mainWindow = null
