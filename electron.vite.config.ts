@@ -48,6 +48,7 @@ export default defineConfig(({ command }) => ({
     html: command === 'serve' ? { cspNonce: devNonce } : {},
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') }
     },
     plugins: [react(), devCsp()]

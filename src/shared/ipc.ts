@@ -7,18 +7,13 @@ import {
   type ArticleSummary
 } from './article'
 import type { Result } from './result'
+import { settingsPatchSchema, type Settings } from './settings'
 import { Channels, type AssetRendition, type Channel, apiChannels } from './channels'
 
 export { Channels, apiChannels, ASSET_SCHEME, ASSET_RENDITIONS } from './channels'
 export type { Channel, AssetRendition } from './channels'
 
-export const UI_LANGUAGES = ['de', 'en'] as const
-export type UiLanguage = (typeof UI_LANGUAGES)[number]
-
-export interface Settings {
-  /** null = follow the operating system's locale. */
-  uiLanguage: UiLanguage | null
-}
+export { UI_LANGUAGES, settingsSchema, type Settings, type UiLanguage } from './settings'
 
 export interface AppInfo {
   version: string
@@ -27,13 +22,11 @@ export interface AppInfo {
   systemLocale: string
 }
 
-export const settingsSchema = z.object({ uiLanguage: z.enum(UI_LANGUAGES).nullable() })
-
 /** Input schemas, validated in main before any handler runs. */
 export const inputSchemas = {
   [Channels.appInfo]: z.undefined(),
   [Channels.settingsGet]: z.undefined(),
-  [Channels.settingsSet]: settingsSchema.partial().strict(),
+  [Channels.settingsSet]: settingsPatchSchema,
   [Channels.articlesList]: z
     .object({ status: z.enum(ARTICLE_STATUSES).optional(), query: z.string().max(500).optional() })
     .strict()

@@ -93,7 +93,8 @@ describe('the handler table', () => {
   it('persists settings in the library', async () => {
     await call(Channels.settingsSet, { uiLanguage: 'de' })
     const reopened = await openServices({ libraryDir: dir, version: 'test', systemLocale: 'en' })
-    expect(reopened.settings.get()).toEqual({ uiLanguage: 'de' })
+    expect(reopened.settings.get().uiLanguage).toBe('de')
+    expect(reopened.settings.get().limits.headline).toBe(64)
     await reopened.close()
   })
 })

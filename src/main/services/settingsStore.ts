@@ -1,14 +1,17 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { settingsSchema, type Settings } from '../../shared/ipc'
+import {
+  DEFAULT_SETTINGS,
+  settingsFrom,
+  type Settings,
+  type SettingsPatch
+} from '../../shared/settings'
 import { writeFileDurable } from './storage/durableWrite'
-
-const DEFAULTS: Settings = { uiLanguage: null }
 
 /** User settings kept in the library folder as `settings.json`. */
 export class SettingsStore {
   private readonly file: string
-  private current: Settings = { ...DEFAULTS }
+  private current: Settings = structuredClone(DEFAULT_SETTINGS)
 
   constructor(libraryDir: string) {
     this.file = join(libraryDir, 'settings.json')
@@ -16,25 +19,24 @@ export class SettingsStore {
 
   /** Reads the file; a missing or unreadable one falls back to defaults without being touched. */
   async load(): Promise<Settings> {
+    let stored: unknown = null
     try {
-      const parsed = settingsSchema
-        .partial()
-        .safeParse(JSON.parse(await readFile(this.file, 'utf8')))
-      this.current = { ...DEFAULTS, ...(parsed.success ? parsed.data : {}) }
+      stored = JSON.parse(await readFile(this.file, 'utf8'))
     } catch {
-      this.current = { ...DEFAULTS }
+      stored = null
     }
-    return { ...this.current }
+    this.current = settingsFrom(stored)
+    return this.get()
   }
 
   get(): Settings {
-    return { ...this.current }
+    return structuredClone(this.current)
   }
 
-  async update(patch: Partial<Settings>): Promise<Settings> {
+  async update(patch: SettingsPatch): Promise<Settings> {
     const next = { ...this.current, ...patch }
     await writeFileDurable(this.file, JSON.stringify(next, null, 2))
     this.current = next
-    return { ...next }
+    return this.get()
   }
 }
