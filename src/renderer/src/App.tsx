@@ -6,6 +6,7 @@ import { ArticleEditor } from './editor/ArticleEditor'
 import { LibraryView } from './features/library/LibraryView'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { call, newsroom } from './lib/newsroom'
+import { SettingsContext } from './lib/settingsContext'
 import { useHashRoute } from './lib/useHashRoute'
 
 export function App(): React.JSX.Element {
@@ -36,44 +37,46 @@ export function App(): React.JSX.Element {
   if (!info || !settings) return <div className="app-loading" aria-busy="true" />
 
   return (
-    <div className="app">
-      <header className="app-bar">
-        <button
-          type="button"
-          className="brand"
-          onClick={() => navigate({ name: 'library' })}
-          aria-label={t('app.library')}
-        >
-          <span className="brand-mark" aria-hidden="true">
-            C
-          </span>
-          {t('app.name')}
-        </button>
-        <nav className="app-bar-actions">
-          <button type="button" className="ghost" onClick={() => setSettingsOpen(true)}>
-            {t('app.settings')}
+    <SettingsContext.Provider value={settings}>
+      <div className="app">
+        <header className="app-bar">
+          <button
+            type="button"
+            className="brand"
+            onClick={() => navigate({ name: 'library' })}
+            aria-label={t('app.library')}
+          >
+            <span className="brand-mark" aria-hidden="true">
+              C
+            </span>
+            {t('app.name')}
           </button>
-        </nav>
-      </header>
-      <main className="app-main">
-        {route.name === 'library' ? (
-          <LibraryView onOpen={(id) => navigate({ name: 'article', id })} />
-        ) : (
-          <ArticleEditor
-            key={route.id}
-            articleId={route.id}
-            onBack={() => navigate({ name: 'library' })}
+          <nav className="app-bar-actions">
+            <button type="button" className="ghost" onClick={() => setSettingsOpen(true)}>
+              {t('app.settings')}
+            </button>
+          </nav>
+        </header>
+        <main className="app-main">
+          {route.name === 'library' ? (
+            <LibraryView onOpen={(id) => navigate({ name: 'article', id })} />
+          ) : (
+            <ArticleEditor
+              key={route.id}
+              articleId={route.id}
+              onBack={() => navigate({ name: 'library' })}
+            />
+          )}
+        </main>
+        {isSettingsOpen && (
+          <SettingsDialog
+            info={info}
+            settings={settings}
+            onChange={handleSettingsChange}
+            onClose={() => setSettingsOpen(false)}
           />
         )}
-      </main>
-      {isSettingsOpen && (
-        <SettingsDialog
-          info={info}
-          settings={settings}
-          onChange={handleSettingsChange}
-          onClose={() => setSettingsOpen(false)}
-        />
-      )}
-    </div>
+      </div>
+    </SettingsContext.Provider>
   )
 }

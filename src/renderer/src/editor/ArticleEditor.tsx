@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
@@ -10,7 +10,11 @@ import {
   type ArticlePatch,
   type ArticleStatus
 } from '../../../shared/article'
+import { CharCounter } from '../components/CharCounter'
+import { ChipListInput } from '../components/ChipListInput'
 import { call, newsroom } from '../lib/newsroom'
+import { useSettings } from '../lib/settingsContext'
+import { ZonedDateTimeField } from './fields/ZonedDateTimeField'
 import { SaveStatus } from './SaveStatus'
 import { useAutosave } from './useAutosave'
 
@@ -18,8 +22,6 @@ interface ArticleEditorProps {
   articleId: string
   onBack(): void
 }
-
-type TextField = 'kicker' | 'headline' | 'teaser'
 
 /** Loads one article and shows its editing desk. */
 export function ArticleEditor({ articleId, onBack }: ArticleEditorProps): React.JSX.Element {
@@ -47,22 +49,93 @@ export function ArticleEditor({ articleId, onBack }: ArticleEditorProps): React.
   return <EditorDesk article={article} onBack={onBack} />
 }
 
+/** The editable text and list fields, as the form holds them. */
+interface FormFields {
+  kicker: string
+  headline: string
+  teaser: string
+  bylines: string[]
+  place: string
+  source: string
+  language: ArticleLanguage
+  timeZone: string
+  status: ArticleStatus
+  publishedAt: string | null
+  embargoedUntil: string | null
+  slugline: string
+  tags: string[]
+  edNote: string
+  notes: string
+}
+
+function formFieldsOf(article: Article): FormFields {
+  return {
+    kicker: article.kicker ?? '',
+    headline: article.headline ?? '',
+    teaser: article.teaser ?? '',
+    bylines: article.bylines,
+    place: article.dateline.place ?? '',
+    source: article.dateline.source ?? '',
+    language: article.language,
+    timeZone: article.timeZone,
+    status: article.status,
+    publishedAt: article.publishedAt,
+    embargoedUntil: article.embargoedUntil,
+    slugline: article.slugline ?? '',
+    tags: article.tags,
+    edNote: article.edNote ?? '',
+    notes: article.notes ?? ''
+  }
+}
+
 function nullIfBlank(value: string): string | null {
   return value.trim() === '' ? null : value
 }
 
+function patchOf(f: FormFields): ArticlePatch {
+  return {
+    kicker: nullIfBlank(f.kicker),
+    headline: nullIfBlank(f.headline),
+    teaser: nullIfBlank(f.teaser),
+    bylines: f.bylines,
+    dateline: { place: nullIfBlank(f.place), source: nullIfBlank(f.source) },
+    language: f.language,
+    timeZone: f.timeZone,
+    status: f.status,
+    publishedAt: f.publishedAt,
+    embargoedUntil: f.embargoedUntil,
+    slugline: nullIfBlank(f.slugline),
+    tags: f.tags,
+    edNote: nullIfBlank(f.edNote),
+    notes: nullIfBlank(f.notes)
+  }
+}
+
+const TIME_ZONES: string[] = (() => {
+  const all = Intl.supportedValuesOf?.('timeZone') ?? []
+  const preferred = ['Europe/Berlin', 'Europe/Vienna', 'Europe/Zurich', 'Europe/London', 'UTC']
+  return [...preferred, ...all.filter((z) => !preferred.includes(z))]
+})()
+
+function useKnownBylines(): string[] {
+  const [names, setNames] = useState<string[]>([])
+  useEffect(() => {
+    void newsroom.listArticles({}).then((result) => {
+      if (!result.ok) return
+      const all = new Set(result.value.flatMap((a) => a.bylines))
+      setNames([...all].sort((a, b) => a.localeCompare(b, 'de')))
+    })
+  }, [])
+  return names
+}
+
+type CountedField = 'kicker' | 'headline' | 'teaser'
+
 function EditorDesk({ article, onBack }: { article: Article; onBack(): void }): React.JSX.Element {
   const { t } = useTranslation()
-  const [fields, setFields] = useState({
-    kicker: article.kicker ?? '',
-    headline: article.headline ?? '',
-    teaser: article.teaser ?? '',
-    bylines: article.bylines.join(', '),
-    place: article.dateline.place ?? '',
-    source: article.dateline.source ?? '',
-    language: article.language,
-    status: article.status
-  })
+  const settings = useSettings()
+  const knownBylines = useKnownBylines()
+  const [fields, setFields] = useState<FormFields>(() => formFieldsOf(article))
   const fieldsRef = useRef(fields)
   useLayoutEffect(() => {
     fieldsRef.current = fields
@@ -78,25 +151,13 @@ function EditorDesk({ article, onBack }: { article: Article; onBack(): void }): 
     onUpdate: () => autosave.controller.markDirty()
   })
 
-  const collect = (): ArticlePatch => {
-    const f = fieldsRef.current
-    return {
-      kicker: nullIfBlank(f.kicker),
-      headline: nullIfBlank(f.headline),
-      teaser: nullIfBlank(f.teaser),
-      bylines: f.bylines
-        .split(',')
-        .map((n) => n.trim())
-        .filter(Boolean),
-      dateline: { place: nullIfBlank(f.place), source: nullIfBlank(f.source) },
-      language: f.language,
-      status: f.status,
-      ...(editor ? { body: editor.getJSON() } : {})
-    }
-  }
+  const collect = (): ArticlePatch => ({
+    ...patchOf(fieldsRef.current),
+    ...(editor ? { body: editor.getJSON() } : {})
+  })
   const autosave = useAutosave(article.id, article.revision, collect)
 
-  const update = (patch: Partial<typeof fields>): void => {
+  const update = (patch: Partial<FormFields>): void => {
     setFields((f) => {
       const next = { ...f, ...patch }
       fieldsRef.current = next
@@ -105,24 +166,70 @@ function EditorDesk({ article, onBack }: { article: Article; onBack(): void }): 
     autosave.controller.markDirty()
   }
 
-  const textField = (name: TextField, multiline = false): React.JSX.Element => {
+  const chipLabels = useMemo(
+    () => ({
+      remove: (name: string) => t('editor.remove', { name }),
+      moveEarlier: (name: string) => t('editor.moveEarlier', { name }),
+      moveLater: (name: string) => t('editor.moveLater', { name })
+    }),
+    [t]
+  )
+
+  const countedField = (name: CountedField): React.JSX.Element => {
+    const id = `field-${name}`
+    const limit = settings.limits[name]
     const props = {
-      id: `field-${name}`,
+      id,
       value: fields[name],
       onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
         update({ [name]: e.target.value }),
       className: `input input-${name}`,
+      'aria-describedby': `${id}-count`,
+      'aria-invalid': fields[name].length > limit ? true : undefined,
       autoFocus: name === 'headline'
     }
+    const input =
+      name === 'kicker' ? (
+        <input type="text" {...props} />
+      ) : (
+        <textarea
+          rows={name === 'headline' ? 1 : 3}
+          {...props}
+          onKeyDown={(e) => {
+            // A headline is one line: Enter moves on instead of breaking it.
+            if (name === 'headline' && e.key === 'Enter') {
+              e.preventDefault()
+              document.getElementById('field-teaser')?.focus()
+            }
+          }}
+        />
+      )
     return (
       <div className="field">
-        <label htmlFor={props.id} className="field-label">
-          {t(`editor.${name}`)}
-        </label>
-        {multiline ? <textarea rows={3} {...props} /> : <input type="text" {...props} />}
+        <div className="field-head">
+          <label htmlFor={id} className="field-label">
+            {t(`editor.${name}`)}
+          </label>
+          <CharCounter id={`${id}-count`} count={[...fields[name]].length} limit={limit} />
+        </div>
+        {input}
       </div>
     )
   }
+
+  const textInput = (name: 'place' | 'source' | 'slugline', label: string): React.JSX.Element => (
+    <div className="field">
+      <label htmlFor={`field-${name}`} className="field-label">
+        {label}
+      </label>
+      <input
+        id={`field-${name}`}
+        className="input"
+        value={fields[name]}
+        onChange={(e) => update({ [name]: e.target.value })}
+      />
+    </div>
+  )
 
   return (
     <section className="editor" aria-label={fields.headline || t('library.untitled')}>
@@ -138,67 +245,86 @@ function EditorDesk({ article, onBack }: { article: Article; onBack(): void }): 
       </div>
       <div className="editor-columns">
         <div className="editor-sheet">
-          {textField('kicker')}
-          {textField('headline')}
-          {textField('teaser', true)}
+          {countedField('kicker')}
+          {countedField('headline')}
+          {countedField('teaser')}
           <div className="field">
             <span className="field-label">{t('editor.body')}</span>
             <EditorContent editor={editor} className="body-frame" />
           </div>
         </div>
-        <aside className="editor-side" aria-label={t('editor.status')}>
+        <aside className="editor-side" aria-label={t('editor.sectionFiling')}>
+          <h2 className="side-title">{t('editor.sectionPeople')}</h2>
           <div className="field">
             <label htmlFor="field-bylines" className="field-label">
               {t('editor.bylines')}
             </label>
-            <input
+            <ChipListInput
               id="field-bylines"
-              className="input"
-              value={fields.bylines}
-              placeholder={t('editor.bylinesHint')}
-              onChange={(e) => update({ bylines: e.target.value })}
+              values={fields.bylines}
+              onChange={(bylines) => update({ bylines })}
+              suggestions={knownBylines}
+              placeholder={t('editor.addName')}
+              labels={chipLabels}
+              isOrdered
             />
           </div>
           <div className="field-row">
+            {textInput('place', t('editor.datelinePlace'))}
+            {textInput('source', t('editor.datelineSource'))}
+          </div>
+
+          <h2 className="side-title">{t('editor.sectionTiming')}</h2>
+          <ZonedDateTimeField
+            id="field-published"
+            label={t('editor.publishedAt')}
+            value={fields.publishedAt}
+            timeZone={fields.timeZone}
+            onChange={(publishedAt) => update({ publishedAt })}
+          />
+          <ZonedDateTimeField
+            id="field-embargo"
+            label={t('editor.embargoedUntil')}
+            value={fields.embargoedUntil}
+            timeZone={fields.timeZone}
+            onChange={(embargoedUntil) => update({ embargoedUntil })}
+          />
+          <div>
             <div className="field">
-              <label htmlFor="field-place" className="field-label">
-                {t('editor.datelinePlace')}
+              <label htmlFor="field-language" className="field-label">
+                {t('editor.language')}
               </label>
-              <input
-                id="field-place"
-                className="input"
-                value={fields.place}
-                onChange={(e) => update({ place: e.target.value })}
-              />
+              <select
+                id="field-language"
+                value={fields.language}
+                onChange={(e) => update({ language: e.target.value as ArticleLanguage })}
+              >
+                {ARTICLE_LANGUAGES.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`languages.${l}`)}
+                  </option>
+                ))}
+              </select>
             </div>
             <div className="field">
-              <label htmlFor="field-source" className="field-label">
-                {t('editor.datelineSource')}
+              <label htmlFor="field-timezone" className="field-label">
+                {t('editor.timeZone')}
               </label>
-              <input
-                id="field-source"
-                className="input"
-                value={fields.source}
-                onChange={(e) => update({ source: e.target.value })}
-              />
+              <select
+                id="field-timezone"
+                value={fields.timeZone}
+                onChange={(e) => update({ timeZone: e.target.value })}
+              >
+                {TIME_ZONES.map((z) => (
+                  <option key={z} value={z}>
+                    {z}
+                  </option>
+                ))}
+              </select>
             </div>
           </div>
-          <div className="field">
-            <label htmlFor="field-language" className="field-label">
-              {t('editor.language')}
-            </label>
-            <select
-              id="field-language"
-              value={fields.language}
-              onChange={(e) => update({ language: e.target.value as ArticleLanguage })}
-            >
-              {ARTICLE_LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {t(`languages.${l}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+
+          <h2 className="side-title">{t('editor.sectionFiling')}</h2>
           <div className="field">
             <label htmlFor="field-status" className="field-label">
               {t('editor.status')}
@@ -214,6 +340,42 @@ function EditorDesk({ article, onBack }: { article: Article; onBack(): void }): 
                 </option>
               ))}
             </select>
+          </div>
+          {textInput('slugline', t('editor.slugline'))}
+          <div className="field">
+            <label htmlFor="field-tags" className="field-label">
+              {t('editor.tags')}
+            </label>
+            <ChipListInput
+              id="field-tags"
+              values={fields.tags}
+              onChange={(tags) => update({ tags })}
+              placeholder={t('editor.tagsHint')}
+              labels={chipLabels}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="field-ednote" className="field-label">
+              {t('editor.edNote')}
+            </label>
+            <textarea
+              id="field-ednote"
+              rows={2}
+              value={fields.edNote}
+              onChange={(e) => update({ edNote: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="field-notes" className="field-label">
+              {t('editor.notes')}
+            </label>
+            <textarea
+              id="field-notes"
+              rows={3}
+              className="notes"
+              value={fields.notes}
+              onChange={(e) => update({ notes: e.target.value })}
+            />
           </div>
         </aside>
       </div>
