@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppInfo, Settings } from '../../shared/ipc'
+import type { AppInfo } from '../../shared/ipc'
+import type { Settings, SettingsPatch } from '../../shared/settings'
 import { uiLanguageFor } from '../../shared/i18n'
 import { ArticleEditor } from './editor/ArticleEditor'
 import { LibraryView } from './features/library/LibraryView'
@@ -30,7 +31,7 @@ export function App(): React.JSX.Element {
     document.documentElement.lang = language
   }, [info, settings, i18n])
 
-  const handleSettingsChange = useCallback(async (patch: Partial<Settings>) => {
+  const handleSettingsChange = useCallback(async (patch: SettingsPatch) => {
     setSettings(await call(newsroom.setSettings(patch)))
   }, [])
 

@@ -71,6 +71,18 @@ export const de: UiStrings = {
     conflict: 'Dieser Artikel wurde an anderer Stelle geändert.'
   },
   settings: {
+    limits: 'Längenlimits (Warnungen)',
+    limitHeadline: 'Überschrift',
+    limitTeaser: 'Vorspann',
+    limitKicker: 'Dachzeile',
+    creditTemplates: 'Quellenangabe nach Bildunterschriften',
+    creditTemplateDe: 'Deutsche Artikel',
+    creditTemplateEn: 'Englische Artikel',
+    creditTemplateHint: '{credit} steht für die Quelle, z. B. (Quelle: {credit})',
+    smartTypography: 'Typografische Anführungszeichen und Striche beim Tippen',
+    minImageWidth: 'Warnen bei Bildern schmaler als (px)',
+    packageBaseUrl: 'Basis-URL für Bildlinks im Paket (optional)',
+    invalid: 'Nicht gespeichert: {{message}}',
     title: 'Einstellungen',
     uiLanguage: 'Sprache der Oberfläche',
     followSystem: 'Wie das System ({{locale}})',

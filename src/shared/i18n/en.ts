@@ -68,6 +68,18 @@ export const en = {
     conflict: 'This article was changed elsewhere.'
   },
   settings: {
+    limits: 'Length limits (warnings)',
+    limitHeadline: 'Headline',
+    limitTeaser: 'Teaser',
+    limitKicker: 'Kicker',
+    creditTemplates: 'Credit after captions',
+    creditTemplateDe: 'German articles',
+    creditTemplateEn: 'English articles',
+    creditTemplateHint: '{credit} stands for the credit, e.g. (Quelle: {credit})',
+    smartTypography: 'Typographic quotes and dashes while typing',
+    minImageWidth: 'Warn about images narrower than (px)',
+    packageBaseUrl: 'Package base URL for image links (optional)',
+    invalid: 'Not saved: {{message}}',
     title: 'Settings',
     uiLanguage: 'Interface language',
     followSystem: 'Follow the system ({{locale}})',
