@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import type { PmNode } from '../shared/article'
+import { bodyFromHtml, bodyFromMarkdown } from '../shared/editor/bodyFiles'
+import { ensureNodeIds } from '../shared/editor/nodeIds'
 import { CopydeskError } from '../shared/result'
 
 /** `.txt`: paragraphs separated by blank lines; single newlines become hard breaks. */
@@ -25,7 +27,7 @@ export function bodyFromText(text: string): PmNode {
   }
 }
 
-/** Reads a body file by its extension. */
+/** Reads a body file by its extension: `.txt`, `.md`/`.markdown` or `.html`/`.htm`. */
 export async function readBodyFile(file: string): Promise<PmNode> {
   const ext = extname(file).toLowerCase()
   let text: string
@@ -38,9 +40,11 @@ export async function readBodyFile(file: string): Promise<PmNode> {
       `--body-file ${file}: ${code === 'ENOENT' ? 'no such file' : String(error)}`
     )
   }
-  if (ext === '.txt') return bodyFromText(text)
+  if (ext === '.txt') return ensureNodeIds(bodyFromText(text))
+  if (ext === '.md' || ext === '.markdown') return bodyFromMarkdown(text)
+  if (ext === '.html' || ext === '.htm') return bodyFromHtml(text)
   throw new CopydeskError(
     'invalid-input',
-    `--body-file ${file}: unsupported type "${ext || '(none)'}"; use .txt`
+    `--body-file ${file}: unsupported type "${ext || '(none)'}"; use .txt, .md or .html`
   )
 }

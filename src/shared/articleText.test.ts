@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countWords, plainTextOf } from './articleText'
+import { countWords, plainTextOf, textBlocksOf } from './articleText'
 
 describe('plainTextOf', () => {
   it('separates blocks and keeps inline text together', () => {
@@ -32,5 +32,31 @@ describe('countWords', () => {
   it('returns 0 for empty or whitespace text', () => {
     expect(countWords('')).toBe(0)
     expect(countWords('  \n ')).toBe(0)
+  })
+})
+
+describe('textBlocksOf', () => {
+  it('makes figure captions and pull-quote parts blocks of their own', () => {
+    const doc = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Davor' }] },
+        {
+          type: 'figure',
+          attrs: { assetId: 'a'.repeat(64) },
+          content: [{ type: 'figureCaption', content: [{ type: 'text', text: 'Bildtext' }] }]
+        },
+        {
+          type: 'pullQuote',
+          content: [
+            { type: 'pullQuoteText', content: [{ type: 'text', text: 'Zitat' }] },
+            { type: 'pullQuoteAttribution', content: [{ type: 'text', text: 'Name' }] }
+          ]
+        },
+        { type: 'paragraph' }
+      ]
+    }
+    expect(textBlocksOf(doc)).toEqual(['Davor', 'Bildtext', 'Zitat', 'Name'])
+    expect(plainTextOf(doc)).toBe('Davor\n\nBildtext\n\nZitat\n\nName')
   })
 })

@@ -8,14 +8,21 @@ const BLOCK_TYPES = new Set([
   'bulletList',
   'orderedList',
   'figure',
+  'figureCaption',
   'pullQuote',
+  'pullQuoteText',
+  'pullQuoteAttribution',
   'caption',
   'figcaption'
 ])
 
-/** Plain text of a ProseMirror JSON document, blocks separated by blank lines. */
-export function plainTextOf(node: PmNode | null | undefined): string {
-  if (!node) return ''
+/**
+ * The text blocks of a ProseMirror JSON document, in order, each trimmed, empty ones left out;
+ * hard breaks are `\n` inside a block. Figure captions and pull-quote parts are blocks of their
+ * own.
+ */
+export function textBlocksOf(node: PmNode | null | undefined): string[] {
+  if (!node) return []
   const blocks: string[] = []
   let current = ''
   const walk = (n: PmNode): void => {
@@ -37,10 +44,16 @@ export function plainTextOf(node: PmNode | null | undefined): string {
       blocks.push(current.trim())
       current = ''
     }
+    if (isBlock) current = ''
   }
   walk(node)
   if (current.trim()) blocks.push(current.trim())
-  return blocks.join('\n\n')
+  return blocks
+}
+
+/** Plain text of a ProseMirror JSON document, blocks separated by blank lines. */
+export function plainTextOf(node: PmNode | null | undefined): string {
+  return textBlocksOf(node).join('\n\n')
 }
 
 const segmenters = new Map<string, Intl.Segmenter>()

@@ -1,4 +1,5 @@
 import type { Article, ImageUse, PmNode } from './article'
+import { figuresOf as bodyFigures } from './editor/bodyNodes'
 
 /** An image as the CLI prints it: effective caption, credit, photographer and alt text. */
 export interface ImageView {
@@ -48,20 +49,9 @@ function imageView(use: ImageUse, defaults: AssetDefaults): ImageView {
   }
 }
 
-function figuresOf(node: PmNode, out: ImageUse[] = []): ImageUse[] {
-  if (node.type === 'figure' && typeof node.attrs?.assetId === 'string') {
-    const a = node.attrs
-    const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
-    out.push({
-      assetId: a.assetId as string,
-      caption: text(a.caption),
-      credit: text(a.credit),
-      photographer: text(a.photographer),
-      alt: text(a.alt)
-    })
-  }
-  for (const child of node.content ?? []) figuresOf(child, out)
-  return out
+// Body figures keep their caption as the text of a `figureCaption` child (see editor/nodes/figure).
+function figuresOf(node: PmNode): ImageUse[] {
+  return bodyFigures(node).map(({ nodeId: _nodeId, ...use }) => use)
 }
 
 /** The article as `copydesk show --json` prints it. Internal notes are never part of it. */
