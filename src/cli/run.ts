@@ -14,9 +14,22 @@ Usage: copydesk [--library DIR] <command> [options] [--json]
 Commands:
   new [--kicker T] [--headline T] [--teaser T] [--byline NAME]... [--dateline PLACE]
       [--date ISO-8601] [--language TAG] [--body-file FILE]
-                      create a draft; prints its id (--json: the article)
+                      create a draft; prints its id (--json: the article). The body file
+                      is .txt (blank lines between paragraphs), .md or .html (cleaned
+                      like a paste: structure, bold, italic, links, lists kept)
   list                the drafts, newest change first (--json: array of summaries)
   show ID             one article (--json: the article with effective image values)
+  attach ID FILE... [--lead | --gallery] [--gallery-name NAME]
+                      import image files (reading their IPTC/XMP) and attach them: --lead
+                      sets the lead image (one file), --gallery appends to the first gallery,
+                      --gallery-name to the gallery of that name (made if needed); without
+                      these, import only. Prints "<file>: <assetId>" per file (errors to
+                      stderr); exit 1 when any file failed
+  assets [--missing credit|caption|alt]... [--unused] [--search TEXT]
+                      the image assets with their metadata and where they are used
+  words [--add WORD]... [--remove WORD]...
+                      the newsroom word list (names, places) that spelling accepts in every
+                      language; prints the list after the changes (--json: an array)
 
 Global options:
   --library DIR       the library folder (else $COPYDESK_LIBRARY, else the app's default)

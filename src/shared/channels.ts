@@ -8,7 +8,18 @@ export const Channels = {
   articlesList: 'articles:list',
   articlesCreate: 'articles:create',
   articlesGet: 'articles:get',
-  articlesSave: 'articles:save'
+  articlesSave: 'articles:save',
+  assetsImport: 'assets:import',
+  assetsList: 'assets:list',
+  assetsGet: 'assets:get',
+  assetsUpdate: 'assets:update',
+  assetsUndo: 'assets:undo',
+  assetsDelete: 'assets:delete',
+  assetsUsage: 'assets:usage',
+  spellingCheck: 'spelling:check',
+  spellingWords: 'spelling:words',
+  spellingAddWord: 'spelling:addWord',
+  spellingRemoveWord: 'spelling:removeWord'
 } as const
 export type Channel = (typeof Channels)[keyof typeof Channels]
 
@@ -23,7 +34,18 @@ export const apiChannels = {
   listArticles: Channels.articlesList,
   createArticle: Channels.articlesCreate,
   getArticle: Channels.articlesGet,
-  saveArticle: Channels.articlesSave
+  saveArticle: Channels.articlesSave,
+  importAssets: Channels.assetsImport,
+  listAssets: Channels.assetsList,
+  getAsset: Channels.assetsGet,
+  updateAsset: Channels.assetsUpdate,
+  undoAssetEdit: Channels.assetsUndo,
+  deleteAsset: Channels.assetsDelete,
+  assetUsage: Channels.assetsUsage,
+  checkSpelling: Channels.spellingCheck,
+  spellingWords: Channels.spellingWords,
+  addSpellingWord: Channels.spellingAddWord,
+  removeSpellingWord: Channels.spellingRemoveWord
 } as const satisfies Record<string, Channel>
 
 /** The URL scheme Electron registers for asset renditions. */

@@ -1,11 +1,22 @@
 import { z } from 'zod'
 import {
+  ARTICLE_LANGUAGES,
   ARTICLE_STATUSES,
   articleIdSchema,
   articlePatchSchema,
   type Article,
   type ArticleSummary
 } from './article'
+import {
+  assetIdInputSchema,
+  assetImportInputSchema,
+  assetListFilterSchema,
+  assetUndoInputSchema,
+  assetUpdateInputSchema,
+  type AssetSummary,
+  type AssetUse,
+  type ImportResult
+} from './asset'
 import type { Result } from './result'
 import { settingsPatchSchema, type Settings } from './settings'
 import { Channels, type AssetRendition, type Channel, apiChannels } from './channels'
@@ -39,7 +50,25 @@ export const inputSchemas = {
       baseRevision: z.number().int().nonnegative(),
       patch: articlePatchSchema.strict()
     })
-    .strict()
+    .strict(),
+  [Channels.assetsImport]: assetImportInputSchema,
+  [Channels.assetsList]: assetListFilterSchema.optional(),
+  [Channels.assetsGet]: assetIdInputSchema,
+  [Channels.assetsUpdate]: assetUpdateInputSchema,
+  [Channels.assetsUndo]: assetUndoInputSchema,
+  [Channels.assetsDelete]: assetIdInputSchema,
+  [Channels.assetsUsage]: assetIdInputSchema,
+  [Channels.spellingCheck]: z
+    .object({
+      text: z.string().max(1_000_000),
+      language: z.enum(ARTICLE_LANGUAGES),
+      /** false: no suggestions (fast underlines while typing). */
+      suggestions: z.boolean().optional()
+    })
+    .strict(),
+  [Channels.spellingWords]: z.undefined(),
+  [Channels.spellingAddWord]: z.object({ word: z.string().max(200) }).strict(),
+  [Channels.spellingRemoveWord]: z.object({ word: z.string().max(200) }).strict()
 } satisfies Record<Channel, z.ZodType>
 
 export type InputOf<C extends Channel> = z.input<(typeof inputSchemas)[C]>
@@ -51,6 +80,14 @@ export interface SaveAck {
   updatedAt: string
 }
 
+/** A word the dictionary does not know: UTF-16 offsets into the checked text, ≤ 5 suggestions. */
+export interface SpellingFinding {
+  word: string
+  start: number
+  end: number
+  suggestions: string[]
+}
+
 /** Result type per channel. */
 export interface OutputMap {
   [Channels.appInfo]: AppInfo
@@ -60,6 +97,17 @@ export interface OutputMap {
   [Channels.articlesCreate]: Article
   [Channels.articlesGet]: Article
   [Channels.articlesSave]: SaveAck
+  [Channels.assetsImport]: ImportResult[]
+  [Channels.assetsList]: AssetSummary[]
+  [Channels.assetsGet]: AssetSummary
+  [Channels.assetsUpdate]: AssetSummary
+  [Channels.assetsUndo]: AssetSummary
+  [Channels.assetsDelete]: { id: string }
+  [Channels.assetsUsage]: AssetUse[]
+  [Channels.spellingCheck]: SpellingFinding[]
+  [Channels.spellingWords]: string[]
+  [Channels.spellingAddWord]: string[]
+  [Channels.spellingRemoveWord]: string[]
 }
 export type OutputOf<C extends Channel> = OutputMap[C]
 
@@ -72,6 +120,22 @@ export interface NewsroomApi {
   createArticle(input?: InputOf<typeof Channels.articlesCreate>): Promise<Result<Article>>
   getArticle(input: InputOf<typeof Channels.articlesGet>): Promise<Result<Article>>
   saveArticle(input: InputOf<typeof Channels.articlesSave>): Promise<Result<SaveAck>>
+  /** Imports image files (bytes, or base64 over JSON transports); one result per file. */
+  importAssets(input: InputOf<typeof Channels.assetsImport>): Promise<Result<ImportResult[]>>
+  listAssets(input?: InputOf<typeof Channels.assetsList>): Promise<Result<AssetSummary[]>>
+  getAsset(input: InputOf<typeof Channels.assetsGet>): Promise<Result<AssetSummary>>
+  updateAsset(input: InputOf<typeof Channels.assetsUpdate>): Promise<Result<AssetSummary>>
+  undoAssetEdit(input: InputOf<typeof Channels.assetsUndo>): Promise<Result<AssetSummary>>
+  /** Refused (conflict) while any article uses the asset. */
+  deleteAsset(input: InputOf<typeof Channels.assetsDelete>): Promise<Result<{ id: string }>>
+  assetUsage(input: InputOf<typeof Channels.assetsUsage>): Promise<Result<AssetUse[]>>
+  /** Unknown words of a text in an article language, with offsets and up to 5 suggestions. */
+  checkSpelling(input: InputOf<typeof Channels.spellingCheck>): Promise<Result<SpellingFinding[]>>
+  /** The newsroom word list (names, places), sorted. */
+  spellingWords(): Promise<Result<string[]>>
+  /** Adds a word to the newsroom word list (all languages); returns the list. */
+  addSpellingWord(input: InputOf<typeof Channels.spellingAddWord>): Promise<Result<string[]>>
+  removeSpellingWord(input: InputOf<typeof Channels.spellingRemoveWord>): Promise<Result<string[]>>
   /** A URL the renderer may put in `<img src>` for an asset rendition (no paths, ids only). */
   assetUrl(assetId: string, rendition: AssetRendition): string
 }

@@ -8,6 +8,7 @@ import {
 } from '../../shared/ipc'
 import { CopydeskError, fail, ok, type Result } from '../../shared/result'
 import type { Services } from '../services'
+import { importFileFromIpc } from '../services/assets/assetStore'
 
 type Handler<C extends Channel> = (
   input: ParsedInputOf<C>,
@@ -27,7 +28,23 @@ const handlers: { [C in Channel]: Handler<C> } = {
   [Channels.articlesCreate]: async (input, s) => s.articles.create(input ?? {}),
   [Channels.articlesGet]: async (input, s) => s.articles.get(input.id),
   [Channels.articlesSave]: async (input, s) =>
-    s.articles.save(input.id, input.baseRevision, input.patch)
+    s.articles.save(input.id, input.baseRevision, input.patch),
+  [Channels.assetsImport]: async (input, s) => s.assets.import(input.files.map(importFileFromIpc)),
+  [Channels.assetsList]: async (input, s) => s.assets.list(input ?? {}),
+  [Channels.assetsGet]: async (input, s) => s.assets.get(input.id),
+  [Channels.assetsUpdate]: async (input, s) =>
+    s.assets.update(input.id, input.baseRevision, input.patch),
+  [Channels.assetsUndo]: async (input, s) => s.assets.undo(input.id, input.baseRevision),
+  [Channels.assetsDelete]: async (input, s) => {
+    await s.assets.delete(input.id)
+    return { id: input.id }
+  },
+  [Channels.assetsUsage]: async (input, s) => s.assets.usage(input.id),
+  [Channels.spellingCheck]: async (input, s) =>
+    s.spelling.check(input.text, input.language, { suggestions: input.suggestions }),
+  [Channels.spellingWords]: async (_input, s) => s.spelling.words(),
+  [Channels.spellingAddWord]: async (input, s) => s.spelling.addWord(input.word),
+  [Channels.spellingRemoveWord]: async (input, s) => s.spelling.removeWord(input.word)
 }
 
 /** A channel's entry point: raw renderer input in, Result out; it never throws. */

@@ -1,0 +1,145 @@
+import { ARTICLE_LANGUAGES, type ArticleLanguage } from '../../../shared/article'
+import type { SpellingFinding } from '../../../shared/ipc'
+import { CopydeskError } from '../../../shared/result'
+import { resolveDictionary } from './dictionaries'
+import { NewsroomWordList } from './newsroomWordList'
+import { InlineSpellBackend, WorkerSpellBackend, type SpellBackend } from './spellBackend'
+import type { DictionaryFiles, LoadStats } from './spellEngine'
+
+/** Most suggestions a finding carries. */
+export const MAX_SUGGESTIONS = 5
+
+/** Options of {@link SpellChecker}. */
+export interface SpellCheckerOptions {
+  /** The library folder; the newsroom word list lives there as `wordlist.json`. */
+  libraryDir: string
+  /** `worker` (default): Hunspell in a worker thread. `inline`: on the calling thread. */
+  thread?: 'worker' | 'inline'
+  /** Dictionary files per language instead of the npm packages (custom dictionaries). */
+  dictionaries?: Partial<Record<ArticleLanguage, DictionaryFiles>>
+}
+
+/** Options of one check. */
+export interface CheckOptions {
+  /** false skips Hunspell's suggestion search (fast underlines; ask again for suggestions). */
+  suggestions?: boolean
+}
+
+/**
+ * Offline spelling for every article language, with Hunspell (WebAssembly) and the
+ * `dictionary-*` packages. Each language's dictionary is loaded once, on first use. The
+ * newsroom word list (names, places) is accepted in every language.
+ */
+export class SpellChecker {
+  private readonly backend: SpellBackend
+  private readonly wordList: NewsroomWordList
+  private readonly dictionaries: Partial<Record<ArticleLanguage, DictionaryFiles>>
+  /** The word list the backend was last given; null until the first call. */
+  private synced: Promise<void> | null = null
+
+  constructor(opts: SpellCheckerOptions) {
+    this.backend = opts.thread === 'inline' ? new InlineSpellBackend() : new WorkerSpellBackend()
+    this.wordList = new NewsroomWordList(opts.libraryDir)
+    this.dictionaries = { ...opts.dictionaries }
+  }
+
+  /** The words of `text` the language's dictionary does not know, in text order. */
+  async check(
+    text: string,
+    language: ArticleLanguage,
+    opts: CheckOptions = {}
+  ): Promise<SpellingFinding[]> {
+    const [findings] = await this.checkMany([text], language, opts)
+    return findings
+  }
+
+  /**
+   * Checks several texts in one round trip to the worker (the fields of an article, or single
+   * words). Result `i` belongs to `texts[i]`; offsets are relative to that text.
+   */
+  async checkMany(
+    texts: readonly string[],
+    language: ArticleLanguage,
+    opts: CheckOptions = {}
+  ): Promise<SpellingFinding[][]> {
+    const dictionary = this.dictionaryFor(language)
+    await this.syncWords()
+    return this.backend.call('check', {
+      language,
+      dictionary,
+      texts: [...texts],
+      maxSuggestions: opts.suggestions === false ? 0 : MAX_SUGGESTIONS
+    })
+  }
+
+  /** Loads a language's dictionary now (e.g. when an article opens) and says how long it took. */
+  async preload(language: ArticleLanguage): Promise<LoadStats> {
+    const dictionary = this.dictionaryFor(language)
+    await this.syncWords()
+    return this.backend.call('load', language, dictionary)
+  }
+
+  /** How many words of each text would be looked up (tokenising only: the bench's baseline). */
+  async countWords(texts: readonly string[], language: ArticleLanguage): Promise<number[]> {
+    this.dictionaryFor(language)
+    return this.backend.call('tokenize', language, [...texts])
+  }
+
+  /** The newsroom word list, sorted. */
+  words(): Promise<string[]> {
+    return this.wordList.list()
+  }
+
+  /** Adds a word to the newsroom list (all languages, saved in the library); returns the list. */
+  async addWord(word: string): Promise<string[]> {
+    const words = await this.wordList.add(word)
+    await this.pushWords(words)
+    return words
+  }
+
+  /** Removes a word from the newsroom list; returns the list. */
+  async removeWord(word: string): Promise<string[]> {
+    const words = await this.wordList.remove(word)
+    await this.pushWords(words)
+    return words
+  }
+
+  /** Stops the worker thread. */
+  async close(): Promise<void> {
+    await this.backend.close()
+  }
+
+  private dictionaryFor(language: ArticleLanguage): DictionaryFiles {
+    if (!(ARTICLE_LANGUAGES as readonly string[]).includes(language)) {
+      throw new CopydeskError(
+        'invalid-input',
+        `Spelling: "${String(language)}" is not one of ${ARTICLE_LANGUAGES.join(', ')}`
+      )
+    }
+    const custom = this.dictionaries[language]
+    if (custom) return custom
+    const { aff, dic } = resolveDictionary(language)
+    return (this.dictionaries[language] = { aff, dic })
+  }
+
+  private syncWords(): Promise<void> {
+    return (this.synced ??= this.track(
+      this.wordList.list().then((words) => this.backend.call('setWords', words))
+    ))
+  }
+
+  private async pushWords(words: string[]): Promise<void> {
+    // Nothing checked yet: the first check reads the list itself (and `copydesk words --add`
+    // never starts the worker).
+    if (!this.synced) return
+    await (this.synced = this.track(this.backend.call('setWords', words)))
+  }
+
+  /** A failed sync (damaged word list, crashed worker) is retried by the next call. */
+  private track(attempt: Promise<void>): Promise<void> {
+    void attempt.catch(() => {
+      if (this.synced === attempt) this.synced = null
+    })
+    return attempt
+  }
+}

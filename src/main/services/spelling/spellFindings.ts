@@ -1,0 +1,117 @@
+import type { Article, PmNode } from '../../../shared/article'
+import type { SpellingFinding } from '../../../shared/ipc'
+import type { SpellChecker } from './spellChecker'
+
+/** Where a spelling finding sits in an article. */
+export type SpellingWhere =
+  | { field: 'kicker' | 'headline' | 'teaser' }
+  /** A text block of the body: child indexes from the doc node down; `nodeId` when it has one. */
+  | { path: number[]; nodeId?: string }
+  | { galleryId: string; index: number }
+  | { assetId: string }
+
+/** One unknown word of an article, for preflight (`spelling`) and the editor. */
+export interface ArticleSpellingFinding extends SpellingFinding {
+  where: SpellingWhere
+}
+
+/** A caption to check, and where a finding in it should point. */
+export interface CaptionText {
+  text: string
+  where: SpellingWhere
+}
+
+/** The parts of an article that spelling reads. */
+export type SpellableArticle = Pick<
+  Article,
+  'language' | 'kicker' | 'headline' | 'teaser' | 'body' | 'lead' | 'galleries'
+>
+
+/** Options of {@link spellFindings}. */
+export interface SpellFindingsOptions {
+  /**
+   * The captions to check instead of the article's own per-use captions (`lead.caption`,
+   * gallery items' `caption`): pass the effective captions, e.g. an asset's caption where the
+   * use has no override. Body captions inside the document are always checked.
+   */
+  captions?: readonly CaptionText[]
+}
+
+interface Block {
+  text: string
+  where: SpellingWhere
+}
+
+// Inline nodes other than text (hard breaks, inline images) separate words.
+function inlineText(node: PmNode): string {
+  if (node.type === 'text') return node.text ?? ''
+  return node.content ? node.content.map(inlineText).join('') : '\n'
+}
+
+function isTextblock(node: PmNode): boolean {
+  return (
+    node.content !== undefined &&
+    node.content.length > 0 &&
+    node.content.some((child) => child.type === 'text')
+  )
+}
+
+/**
+ * The text blocks of a ProseMirror document (and `attrs.caption` strings), in document order,
+ * with their paths.
+ */
+export function bodyTextBlocks(doc: PmNode): Block[] {
+  const blocks: Block[] = []
+  const walk = (node: PmNode, path: number[]): void => {
+    const id = node.attrs?.id
+    const where: SpellingWhere = typeof id === 'string' && id ? { path, nodeId: id } : { path }
+    // A figure may keep its caption as an attribute instead of as a caption node.
+    const caption = node.attrs?.caption
+    if (typeof caption === 'string' && caption) blocks.push({ text: caption, where })
+    if (isTextblock(node)) {
+      blocks.push({ text: (node.content ?? []).map(inlineText).join(''), where })
+      return
+    }
+    node.content?.forEach((child, i) => walk(child, [...path, i]))
+  }
+  walk(doc, [])
+  return blocks
+}
+
+function articleCaptions(article: SpellableArticle): CaptionText[] {
+  const captions: CaptionText[] = []
+  if (article.lead?.caption) {
+    captions.push({ text: article.lead.caption, where: { assetId: article.lead.assetId } })
+  }
+  for (const gallery of article.galleries) {
+    gallery.items.forEach((item, index) => {
+      if (item.caption)
+        captions.push({ text: item.caption, where: { galleryId: gallery.id, index } })
+    })
+  }
+  return captions
+}
+
+/**
+ * Every word of an article's kicker, headline, teaser, body and captions that the dictionary of
+ * the article's language (plus the newsroom word list) does not know, with up to 5 suggestions,
+ * in reading order. One round trip to the spelling worker.
+ */
+export async function spellFindings(
+  checker: SpellChecker,
+  article: SpellableArticle,
+  opts: SpellFindingsOptions = {}
+): Promise<ArticleSpellingFinding[]> {
+  const blocks: Block[] = []
+  for (const field of ['kicker', 'headline', 'teaser'] as const) {
+    const text = article[field]
+    if (text) blocks.push({ text, where: { field } })
+  }
+  blocks.push(...bodyTextBlocks(article.body))
+  blocks.push(...(opts.captions ?? articleCaptions(article)).filter((c) => c.text))
+  const results = await checker.checkMany(
+    blocks.map((b) => b.text),
+    article.language
+  )
+  return results.flatMap((findings, i) => findings.map((f) => ({ ...f, where: blocks[i].where })))
+}
