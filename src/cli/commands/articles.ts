@@ -110,7 +110,7 @@ export const articleCommands: Record<string, Command> = {
     const { positionals } = parse('show', args, {})
     const id = oneId('show', positionals)
     const s = await ctx.services()
-    const view = presentArticle(await s.articles.get(id))
+    const view = presentArticle(await s.articles.get(id), await s.assets.defaults())
     if (ctx.json) printJson(ctx.io, view)
     else printArticle(ctx.io, view)
     return 0

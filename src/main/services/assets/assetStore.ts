@@ -1,0 +1,725 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import {
+  ASSET_EDITABLE_FIELDS,
+  ASSET_SCHEMA_VERSION,
+  assetPatchSchema,
+  assetRecordSchema,
+  type AssetEdit,
+  type AssetFormat,
+  type AssetListFilter,
+  type AssetMetadata,
+  type AssetPatch,
+  type AssetRecord,
+  type AssetSummary,
+  type AssetUse,
+  type ImportResult
+} from '../../../shared/asset'
+import type { AssetDefaults, ImageView } from '../../../shared/articleView'
+import type { SaveAck } from '../../../shared/ipc'
+import { CopydeskError } from '../../../shared/result'
+import { nowIso } from '../library/articleLibrary'
+import { KeyedMutex } from '../library/keyedMutex'
+import { DurableJSONFile } from '../storage/durableJsonFile'
+import { fsyncDir, writeFileDurable, type DurableWriteOptions } from '../storage/durableWrite'
+import { assetDir } from './assetResolver'
+import { AssetUsageIndex, type ArticleSource } from './assetUsage'
+import { attachAssets, type AttachTarget } from './attachAssets'
+import { DecodePool, type DecodeFailure, type DecodeSuccess } from './decodePool'
+import { readPhotoMetadata } from './photoMetadata'
+import { extensionFor, sniffFormat, type Sniffed } from './sniffFormat'
+
+/** One file to import: its name (as the user knows it) and its bytes or a path to read. */
+export type ImportFile = { name: string; bytes: Uint8Array } | { name: string; path: string }
+
+/**
+ * A file as IPC delivers it: Electron structured-clones `Uint8Array`; JSON transports (the test
+ * harness) send base64, already size-capped and checked by the input schema.
+ */
+export function importFileFromIpc(
+  file: { name: string; bytes: Uint8Array } | { name: string; base64: string }
+): ImportFile {
+  if ('bytes' in file) return { name: file.name, bytes: file.bytes }
+  return { name: file.name, bytes: Buffer.from(file.base64, 'base64') }
+}
+
+export interface ImportOptions {
+  /** Stops starting new files; files already being processed finish. */
+  signal?: AbortSignal
+  /** Called after each file, done or failed: `n` of `total` finished, `file` the one just done. */
+  onProgress?(n: number, total: number, file: string): void
+  /** Files in flight at once (default: decoder workers + 1, so writing overlaps decoding). */
+  concurrency?: number
+}
+
+export interface AssetStoreOptions {
+  /** The article library, for "where used", delete checks and attaching. */
+  articles: ArticleSource
+  /** Refuse images above this many pixels, checked from the header (default 100 megapixels). */
+  maxPixels?: number
+  /** Refuse files larger than this (default 256 MiB). */
+  maxFileBytes?: number
+  /** Longest edge of the preview rendition (default 1600 px) and the thumbnail (320 px). */
+  previewSize?: number
+  thumbSize?: number
+  /** Decoder worker threads (default 2). */
+  workers?: number
+  /** Undo steps kept per asset (default 50). */
+  historyLimit?: number
+  clock?: () => Date
+  /** Passed to every durable write (tests inject file-system failures here). */
+  writeOptions?: DurableWriteOptions
+}
+
+/** An asset folder that could not be loaded at open; it is left as found. */
+export interface AssetProblem {
+  dir: string
+  message: string
+}
+
+const ASSET_ID = /^[a-f0-9]{64}$/
+const SHARD = /^[a-f0-9]{2}$/
+const RECORD_FILE = 'asset.json'
+const TMP_DIR = '.tmp'
+const DEFAULT_MAX_PIXELS = 100_000_000
+const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
+
+const HEIC_ADVICE =
+  'export it as JPEG and import that (on an iPhone: Settings › Camera › Formats › Most ' +
+  'Compatible; on a Mac: open it in Preview, File › Export…, Format JPEG)'
+
+function quoted(name: string): string {
+  return `“${name}”`
+}
+
+function errnoCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : undefined
+}
+
+function pixelCount(pixels: number): string {
+  const mp = pixels / 1_000_000
+  if (mp >= 10) return `${mp.toFixed(0)} megapixels`
+  if (mp >= 0.1) return `${mp.toFixed(1)} megapixels`
+  return `${pixels} pixels`
+}
+
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLocaleLowerCase('de')
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return errnoCode(error) === 'EPERM'
+  }
+}
+
+class FileError extends Error {}
+
+/**
+ * The photo desk's asset store: content-addressed originals (SHA-256), renditions, metadata.
+ *
+ * Layout: `assets/<id[0:2]>/<id>/` holds `original.<ext>` (the imported bytes, never re-encoded),
+ * `thumb.<ext>` and `preview.<ext>` (EXIF orientation applied, no metadata) and `asset.json` (the
+ * record). Each asset is built in `assets/.tmp/` and renamed into place last, so a failure at any
+ * step leaves nothing half-made. The in-memory map is loaded by one scan at open.
+ */
+export class AssetStore {
+  readonly libraryDir: string
+  /** Asset folders that could not be loaded (left untouched on disk); filled by `ready()`. */
+  readonly problems: AssetProblem[] = []
+  private readonly root: string
+  private readonly tmpRoot: string
+  private readonly records = new Map<string, AssetRecord>()
+  private readonly mutex = new KeyedMutex()
+  private readonly usageIndex: AssetUsageIndex
+  private readonly articles: ArticleSource
+  private readonly maxPixels: number
+  private readonly maxFileBytes: number
+  private readonly previewSize: number
+  private readonly thumbSize: number
+  private readonly historyLimit: number
+  private readonly clock: () => Date
+  private readonly writeOptions: DurableWriteOptions | undefined
+  private readonly workers: number
+  private pool: DecodePool | null = null
+  private loading: Promise<void> | null = null
+
+  private constructor(libraryDir: string, opts: AssetStoreOptions) {
+    this.libraryDir = libraryDir
+    this.root = join(libraryDir, 'assets')
+    this.tmpRoot = join(this.root, TMP_DIR)
+    this.articles = opts.articles
+    this.usageIndex = new AssetUsageIndex(opts.articles)
+    this.maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS
+    this.maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+    this.previewSize = opts.previewSize ?? 1600
+    this.thumbSize = opts.thumbSize ?? 320
+    this.historyLimit = opts.historyLimit ?? 50
+    this.clock = opts.clock ?? (() => new Date())
+    this.writeOptions = opts.writeOptions
+    this.workers = opts.workers ?? 2
+  }
+
+  /** Opens the store in `libraryDir/assets`, loading every asset record. */
+  static async open(libraryDir: string, opts: AssetStoreOptions): Promise<AssetStore> {
+    const store = AssetStore.create(libraryDir, opts)
+    await store.ready()
+    return store
+  }
+
+  /**
+   * The store without touching the disk yet: it loads on first use (or `ready()`), so commands
+   * and windows that never look at images do not pay for scanning the asset folders.
+   */
+  static create(libraryDir: string, opts: AssetStoreOptions): AssetStore {
+    return new AssetStore(libraryDir, opts)
+  }
+
+  /** Loads the asset records (once); every async method waits for it. */
+  ready(): Promise<void> {
+    this.loading ??= (async () => {
+      await mkdir(this.tmpRoot, { recursive: true })
+      await this.removeAbandonedTemp()
+      await this.load()
+    })()
+    return this.loading
+  }
+
+  // Folders in .tmp are named `<pid>-<random>`; one whose process is gone was an import cut off
+  // by a crash and is never referenced by anything.
+  private async removeAbandonedTemp(): Promise<void> {
+    for (const name of await readdir(this.tmpRoot)) {
+      const pid = Number(/^(\d+)-/.exec(name)?.[1])
+      if (Number.isInteger(pid) && (pid === process.pid || isProcessAlive(pid))) continue
+      await rm(join(this.tmpRoot, name), { recursive: true, force: true })
+    }
+  }
+
+  private async load(): Promise<void> {
+    const shards = (await readdir(this.root)).filter((n) => SHARD.test(n))
+    const dirs: string[] = []
+    for (const shard of shards) {
+      for (const name of await readdir(join(this.root, shard))) {
+        if (ASSET_ID.test(name) && name.startsWith(shard)) dirs.push(join(this.root, shard, name))
+      }
+    }
+    // A few dozen reads in flight: fast on SSDs, gentle on spinning and network disks.
+    let next = 0
+    const loadOne = async (): Promise<void> => {
+      while (next < dirs.length) {
+        const dir = dirs[next++]
+        try {
+          const record = await this.readRecord(dir)
+          this.records.set(record.id, record)
+        } catch (error) {
+          this.problems.push({ dir, message: (error as Error).message })
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: 32 }, loadOne))
+  }
+
+  private async readRecord(dir: string): Promise<AssetRecord> {
+    const file = join(dir, RECORD_FILE)
+    let json: unknown
+    try {
+      json = JSON.parse(await readFile(file, 'utf8'))
+    } catch (error) {
+      throw new Error(
+        errnoCode(error) === 'ENOENT' ? `${file} is missing` : `${file} cannot be read: ${error}`,
+        { cause: error }
+      )
+    }
+    const parsed = assetRecordSchema.safeParse(json)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new Error(
+        `${file} is not a valid asset record (${issue?.path.join('.')}: ${issue?.message})`
+      )
+    }
+    if (parsed.data.id !== basename(dir)) {
+      throw new Error(`${file} names asset ${parsed.data.id}, not its folder`)
+    }
+    return parsed.data
+  }
+
+  private decoder(): DecodePool {
+    this.pool ??= new DecodePool({ size: this.workers })
+    return this.pool
+  }
+
+  // ---- import ---------------------------------------------------------------------------------
+
+  /**
+   * Imports files into the store, a bounded number at a time. Every file gets its own result:
+   * the asset id (also when the same bytes were already there) or a message naming the file.
+   * Nothing of a failed file stays in the store.
+   */
+  async import(files: ImportFile[], opts: ImportOptions = {}): Promise<ImportResult[]> {
+    await this.ready()
+    const results: ImportResult[] = new Array(files.length)
+    const concurrency = Math.max(1, opts.concurrency ?? this.workers + 1)
+    let next = 0
+    let done = 0
+    const runner = async (): Promise<void> => {
+      while (next < files.length) {
+        const index = next++
+        const file = files[index]
+        results[index] = opts.signal?.aborted
+          ? {
+              file: file.name,
+              error: `${quoted(file.name)} was not imported: the import was cancelled`
+            }
+          : await this.importOne(file)
+        done++
+        opts.onProgress?.(done, files.length, file.name)
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, runner))
+    return results
+  }
+
+  private async importOne(file: ImportFile): Promise<ImportResult> {
+    try {
+      return await this.importOrThrow(file)
+    } catch (error) {
+      if (error instanceof FileError) return { file: file.name, error: error.message }
+      return {
+        file: file.name,
+        error: `${quoted(file.name)} could not be imported: ${(error as Error).message ?? String(error)}`
+      }
+    }
+  }
+
+  private async readInput(file: ImportFile): Promise<Uint8Array> {
+    if ('bytes' in file) {
+      if (file.bytes.byteLength > this.maxFileBytes) this.tooLarge(file.name, file.bytes.byteLength)
+      return file.bytes
+    }
+    const name = quoted(file.name)
+    try {
+      const info = await stat(file.path)
+      if (info.isDirectory()) throw new FileError(`${name} is a folder, not an image file`)
+      if (!info.isFile()) throw new FileError(`${name} is not a regular file`)
+      if (info.size > this.maxFileBytes) this.tooLarge(file.name, info.size)
+      return await readFile(file.path)
+    } catch (error) {
+      if (error instanceof FileError) throw error
+      switch (errnoCode(error)) {
+        case 'ENOENT':
+        case 'ENOTDIR':
+          throw new FileError(
+            `${name} cannot be read: the file does not exist (moved or deleted during the import?)`
+          )
+        case 'EACCES':
+        case 'EPERM':
+          throw new FileError(`${name} cannot be read: permission denied`)
+        case 'EISDIR':
+          throw new FileError(`${name} is a folder, not an image file`)
+        default:
+          throw new FileError(`${name} cannot be read: ${(error as Error).message}`)
+      }
+    }
+  }
+
+  private tooLarge(name: string, size: number): never {
+    throw new FileError(
+      `${quoted(name)} is ${(size / 1024 / 1024).toFixed(0)} MB, larger than the ${(this.maxFileBytes / 1024 / 1024).toFixed(0)} MB an image may have here`
+    )
+  }
+
+  private refuseUnsniffed(name: string, sniffed: Exclude<Sniffed, { kind: 'image' }>): never {
+    const n = quoted(name)
+    switch (sniffed.kind) {
+      case 'empty':
+        throw new FileError(`${n} is empty (0 bytes): there is no image in it`)
+      case 'svg':
+        throw new FileError(
+          `${n} is an SVG drawing, not a photo: SVG files are refused (export it as PNG or JPEG to use it as an image)`
+        )
+      case 'other':
+        throw new FileError(
+          `${n} is not an image in a supported format (JPEG, PNG, WebP, TIFF, AVIF, GIF)` +
+            (sniffed.looksLike === 'text'
+              ? ': it holds text'
+              : sniffed.looksLike === 'pdf'
+                ? ': it is a PDF'
+                : '')
+        )
+    }
+  }
+
+  private describeFailure(name: string, format: AssetFormat, failure: DecodeFailure): string {
+    const n = quoted(name)
+    if (failure.stage === 'pixels') {
+      const w = failure.width ?? 0
+      const h = failure.height ?? 0
+      return (
+        `${n} is ${w} × ${h} pixels (${pixelCount(w * h)}), above the limit of ` +
+        `${pixelCount(this.maxPixels)}: refused without decoding it`
+      )
+    }
+    if (format === 'heic' && failure.stage !== 'worker') {
+      return `${n} is a HEIC photo, which this installation cannot decode: ${HEIC_ADVICE}`
+    }
+    if (failure.stage === 'worker') return `${n} could not be processed: ${failure.message}`
+    const reason = failure.message.split('\n')[0]
+    return `${n} is damaged or not a complete ${format.toUpperCase()} image and cannot be decoded (${reason})`
+  }
+
+  private async importOrThrow(file: ImportFile): Promise<ImportResult> {
+    const input = await this.readInput(file)
+    const sniffed = sniffFormat(input)
+    if (sniffed.kind !== 'image') this.refuseUnsniffed(file.name, sniffed)
+    const outcome = await this.decoder().run({
+      bytes: 'bytes' in file ? new Uint8Array(input) : input,
+      maxPixels: this.maxPixels,
+      previewSize: this.previewSize,
+      thumbSize: this.thumbSize,
+      readMetadata: true
+    })
+    if (!outcome.ok) throw new FileError(this.describeFailure(file.name, sniffed.format, outcome))
+    const decoderFormat = outcome.header.format === 'heif' ? sniffed.format : outcome.header.format
+    if (decoderFormat !== sniffed.format) {
+      throw new FileError(
+        `${quoted(file.name)} looks like ${sniffed.format.toUpperCase()} but decodes as ${outcome.header.format}: refused`
+      )
+    }
+    const warnings = outcome.metadataErrors.length
+      ? [
+          `the photo's embedded metadata (EXIF/IPTC/XMP) is damaged and was skipped where unreadable: ${outcome.metadataErrors.join('; ')}`
+        ]
+      : []
+    const metadata = readPhotoMetadata(outcome.metadata)
+    return this.commit(file.name, sniffed.format, outcome, metadata, warnings)
+  }
+
+  private async commit(
+    name: string,
+    format: AssetFormat,
+    decoded: DecodeSuccess,
+    metadata: AssetMetadata,
+    warnings: string[]
+  ): Promise<ImportResult> {
+    const id = decoded.hash
+    return this.mutex.run(id, async () => {
+      const finalDir = assetDir(this.libraryDir, id)
+      const duplicate = async (): Promise<ImportResult> => {
+        if (!this.records.has(id)) this.records.set(id, await this.readRecord(finalDir))
+        return { file: name, assetId: id, duplicate: true }
+      }
+      if (this.records.has(id)) return duplicate()
+      if (
+        await stat(join(finalDir, RECORD_FILE)).then(
+          () => true,
+          () => false
+        )
+      )
+        return duplicate()
+
+      const now = nowIso(this.clock())
+      const { header, preview, thumb } = decoded
+      const rotated = header.orientation !== null && header.orientation >= 5
+      const record: AssetRecord = {
+        schemaVersion: ASSET_SCHEMA_VERSION,
+        id,
+        revision: 1,
+        importedAt: now,
+        updatedAt: now,
+        originalName: basename(name.replace(/\\/g, '/')),
+        originalFile: `original.${extensionFor(format)}`,
+        format,
+        fileSize: decoded.bytes.byteLength,
+        width: rotated ? header.height : header.width,
+        height: rotated ? header.width : header.height,
+        orientation: header.orientation,
+        renditions: {
+          thumb: { file: `thumb.${thumb.ext}`, width: thumb.width, height: thumb.height },
+          preview: { file: `preview.${preview.ext}`, width: preview.width, height: preview.height }
+        },
+        metadata,
+        embedded: metadata,
+        warnings,
+        history: []
+      }
+      const tmp = join(this.tmpRoot, `${process.pid}-${randomBytes(8).toString('hex')}`)
+      try {
+        await mkdir(tmp)
+        const w = this.writeOptions
+        await writeFileDurable(join(tmp, record.originalFile), decoded.bytes, w)
+        await writeFileDurable(join(tmp, record.renditions.preview.file), preview.data, w)
+        await writeFileDurable(join(tmp, record.renditions.thumb.file), thumb.data, w)
+        await writeFileDurable(join(tmp, RECORD_FILE), JSON.stringify(record, null, 2), w)
+        const shardDir = dirname(finalDir)
+        const shardIsNew = await mkdir(shardDir).then(
+          () => true,
+          (error: unknown) => {
+            if (errnoCode(error) === 'EEXIST') return false
+            throw error
+          }
+        )
+        if (shardIsNew) await fsyncDir(this.root, w)
+        try {
+          await rename(tmp, finalDir)
+        } catch (error) {
+          // Another process stored the same bytes first: theirs is as good as ours.
+          if (errnoCode(error) === 'ENOTEMPTY' || errnoCode(error) === 'EEXIST') {
+            await rm(tmp, { recursive: true, force: true })
+            return duplicate()
+          }
+          throw error
+        }
+        await fsyncDir(shardDir, w)
+      } catch (error) {
+        await rm(tmp, { recursive: true, force: true }).catch(() => undefined)
+        throw new FileError(
+          `${quoted(name)} could not be stored in the library: ${(error as Error).message}`
+        )
+      }
+      this.records.set(id, record)
+      return warnings.length ? { file: name, assetId: id, warnings } : { file: name, assetId: id }
+    })
+  }
+
+  // ---- reading ----------------------------------------------------------------------------------
+
+  private recordOf(id: string): AssetRecord {
+    const record = this.records.get(id)
+    if (!record) throw new CopydeskError('not-found', `No asset with id ${id}`)
+    return record
+  }
+
+  private summary(record: AssetRecord, usage: AssetUse[]): AssetSummary {
+    const { history, ...rest } = record
+    return structuredClone({ ...rest, usage, undoDepth: history.length })
+  }
+
+  /** Whether the store holds this asset (after `ready()`). */
+  has(id: string): boolean {
+    return this.records.has(id)
+  }
+
+  /** Number of assets in the store (after `ready()`). */
+  get size(): number {
+    return this.records.size
+  }
+
+  /**
+   * The asset's own caption, credit, photographer and alt text, for `presentArticle`: what an
+   * image use shows where it has no override. Undefined for an unknown asset. Synchronous, as
+   * `presentArticle` needs it: call after `ready()` (or take it from `defaults()`).
+   */
+  readonly assetDefaults = (assetId: string): Partial<Omit<ImageView, 'assetId'>> | undefined => {
+    const m = this.records.get(assetId)?.metadata
+    return m && { caption: m.caption, credit: m.credit, photographer: m.photographer, alt: m.alt }
+  }
+
+  /** {@link assetDefaults} once the records are loaded. */
+  async defaults(): Promise<AssetDefaults> {
+    await this.ready()
+    return this.assetDefaults
+  }
+
+  /** One asset with where it is used. */
+  async get(id: string): Promise<AssetSummary> {
+    await this.ready()
+    const record = this.recordOf(id)
+    const scan = await this.usageIndex.scan()
+    return this.summary(record, scan.byAsset.get(id) ?? [])
+  }
+
+  /** The articles that use an asset (one entry per use). */
+  async usage(id: string): Promise<AssetUse[]> {
+    await this.ready()
+    this.recordOf(id)
+    return (await this.usageIndex.scan()).byAsset.get(id) ?? []
+  }
+
+  /** Assets for the photo desk's grid, newest import first, with filters and search. */
+  async list(filter: AssetListFilter = {}): Promise<AssetSummary[]> {
+    await this.ready()
+    const scan = await this.usageIndex.scan()
+    const query = filter.query?.trim() ? fold(filter.query.trim()) : null
+    const missing = filter.missing ?? []
+    const out: AssetSummary[] = []
+    for (const record of this.records.values()) {
+      const usage = scan.byAsset.get(record.id) ?? []
+      if (filter.unused && usage.length > 0) continue
+      if (missing.some((field) => record.metadata[field] !== null)) continue
+      if (query) {
+        const m = record.metadata
+        const haystack = fold(
+          [
+            m.caption,
+            m.headline,
+            m.photographer,
+            m.credit,
+            m.source,
+            m.city,
+            m.country,
+            m.alt,
+            record.originalName,
+            record.id
+          ]
+            .filter(Boolean)
+            .join('\n')
+        )
+        if (!query.split(/\s+/).every((word) => haystack.includes(word))) continue
+      }
+      out.push(this.summary(record, usage))
+    }
+    return out.sort((a, b) =>
+      a.importedAt === b.importedAt
+        ? a.id.localeCompare(b.id)
+        : b.importedAt.localeCompare(a.importedAt)
+    )
+  }
+
+  // ---- editing ----------------------------------------------------------------------------------
+
+  private async writeRecord(record: AssetRecord): Promise<void> {
+    const file = join(assetDir(this.libraryDir, record.id), RECORD_FILE)
+    try {
+      await new DurableJSONFile<AssetRecord>(file, this.writeOptions).write(record)
+    } catch (error) {
+      throw new CopydeskError(
+        'io',
+        `Asset ${record.id}: saving ${file} failed: ${(error as Error).message}`
+      )
+    }
+  }
+
+  /**
+   * Changes the photo desk's fields of an asset, based on revision `baseRevision` (a stale one is
+   * refused as a conflict). The values before the edit go on the undo stack.
+   */
+  async update(id: string, baseRevision: number, patch: AssetPatch): Promise<AssetSummary> {
+    await this.ready()
+    const changes = assetPatchSchema.parse(patch)
+    const saved = await this.mutex.run(id, async () => {
+      const current = this.recordOf(id)
+      if (current.revision !== baseRevision) {
+        throw new CopydeskError(
+          'conflict',
+          `Asset ${id} was changed elsewhere (revision ${current.revision}, this edit was based on ${baseRevision})`,
+          { currentRevision: current.revision }
+        )
+      }
+      const metadata = { ...current.metadata }
+      for (const field of ASSET_EDITABLE_FIELDS) {
+        const value = changes[field]
+        if (value === undefined) continue
+        const trimmed = value?.normalize('NFC').trim() ?? null
+        metadata[field] = trimmed === '' ? null : trimmed
+      }
+      const edit: AssetEdit = {
+        at: nowIso(this.clock()),
+        revision: current.revision,
+        previous: Object.fromEntries(
+          ASSET_EDITABLE_FIELDS.map((f) => [f, current.metadata[f]])
+        ) as AssetEdit['previous']
+      }
+      const next: AssetRecord = {
+        ...current,
+        revision: current.revision + 1,
+        updatedAt: edit.at,
+        metadata,
+        history: [...current.history, edit].slice(-this.historyLimit)
+      }
+      await this.writeRecord(next)
+      this.records.set(id, next)
+      return next
+    })
+    return this.get(saved.id)
+  }
+
+  /** Takes back the last metadata edit of an asset (itself a new revision). */
+  async undo(id: string, baseRevision?: number): Promise<AssetSummary> {
+    await this.ready()
+    await this.mutex.run(id, async () => {
+      const current = this.recordOf(id)
+      if (baseRevision !== undefined && current.revision !== baseRevision) {
+        throw new CopydeskError(
+          'conflict',
+          `Asset ${id} was changed elsewhere (revision ${current.revision}, this undo was based on ${baseRevision})`,
+          { currentRevision: current.revision }
+        )
+      }
+      const last = current.history.at(-1)
+      if (!last) throw new CopydeskError('conflict', `Asset ${id} has no edit to undo`)
+      const next: AssetRecord = {
+        ...current,
+        revision: current.revision + 1,
+        updatedAt: nowIso(this.clock()),
+        metadata: { ...current.metadata, ...last.previous },
+        history: current.history.slice(0, -1)
+      }
+      await this.writeRecord(next)
+      this.records.set(id, next)
+    })
+    return this.get(id)
+  }
+
+  /** Removes an asset with its files; refused while any article uses it. */
+  async delete(id: string): Promise<void> {
+    await this.ready()
+    await this.mutex.run(id, async () => {
+      this.recordOf(id)
+      const scan = await this.usageIndex.scan()
+      const uses = scan.byAsset.get(id) ?? []
+      if (uses.length > 0) {
+        const articles = [...new Map(uses.map((u) => [u.articleId, u])).values()]
+        throw new CopydeskError(
+          'conflict',
+          `Asset ${id} is used in ${articles.length} article${articles.length === 1 ? '' : 's'} (${articles
+            .map((u) => `${u.headline ? `“${u.headline}” ` : ''}${u.articleId}`)
+            .join(', ')}): remove it there first`,
+          { articleIds: articles.map((u) => u.articleId) }
+        )
+      }
+      if (scan.unreadable.length > 0) {
+        throw new CopydeskError(
+          'conflict',
+          `Asset ${id} was not deleted: ${scan.unreadable.length} article(s) could not be read to check whether they use it (${scan.unreadable.map((u) => u.articleId).join(', ')})`
+        )
+      }
+      const dir = assetDir(this.libraryDir, id)
+      const doomed = join(this.tmpRoot, `${process.pid}-deleted-${randomBytes(6).toString('hex')}`)
+      try {
+        // One rename takes the whole asset out of the store; the files go afterwards.
+        await rename(dir, doomed)
+        await fsyncDir(dirname(dir), this.writeOptions)
+      } catch (error) {
+        throw new CopydeskError(
+          'io',
+          `Asset ${id}: deleting ${dir} failed: ${(error as Error).message}`
+        )
+      }
+      this.records.delete(id)
+      await rm(doomed, { recursive: true, force: true }).catch(() => undefined)
+    })
+  }
+
+  /**
+   * Attaches stored assets to an article: as its lead image, or appended to a gallery (the
+   * first one, or the one called `target.name`; created when missing).
+   */
+  async attach(articleId: string, assetIds: string[], target: AttachTarget): Promise<SaveAck> {
+    await this.ready()
+    for (const id of assetIds) this.recordOf(id)
+    return attachAssets(this.articles, articleId, assetIds, target)
+  }
+
+  /** Stops the decoder workers. */
+  async close(): Promise<void> {
+    const pool = this.pool
+    this.pool = null
+    await pool?.close()
+  }
+}
