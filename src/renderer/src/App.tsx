@@ -4,6 +4,7 @@ import type { AppInfo } from '../../shared/ipc'
 import type { Settings, SettingsPatch } from '../../shared/settings'
 import { uiLanguageFor } from '../../shared/i18n'
 import { ArticleEditor } from './editor/ArticleEditor'
+import { AssetDeskView } from './features/assets/AssetDeskView'
 import { LibraryView } from './features/library/LibraryView'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { call, newsroom } from './lib/newsroom'
@@ -53,6 +54,22 @@ export function App(): React.JSX.Element {
             {t('app.name')}
           </button>
           <nav className="app-bar-actions">
+            <button
+              type="button"
+              className="ghost nav-tab"
+              aria-current={route.name === 'library' ? 'page' : undefined}
+              onClick={() => navigate({ name: 'library' })}
+            >
+              {t('library.title')}
+            </button>
+            <button
+              type="button"
+              className="ghost nav-tab"
+              aria-current={route.name === 'assets' ? 'page' : undefined}
+              onClick={() => navigate({ name: 'assets' })}
+            >
+              {t('assets.nav')}
+            </button>
             <button type="button" className="ghost" onClick={() => setSettingsOpen(true)}>
               {t('app.settings')}
             </button>
@@ -61,6 +78,8 @@ export function App(): React.JSX.Element {
         <main className="app-main">
           {route.name === 'library' ? (
             <LibraryView onOpen={(id) => navigate({ name: 'article', id })} />
+          ) : route.name === 'assets' ? (
+            <AssetDeskView onOpenArticle={(id) => navigate({ name: 'article', id })} />
           ) : (
             <ArticleEditor
               key={route.id}

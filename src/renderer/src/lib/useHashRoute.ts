@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react'
 
-export type Route = { name: 'library' } | { name: 'article'; id: string }
+export type Route = { name: 'library' } | { name: 'assets' } | { name: 'article'; id: string }
 
 function parse(hash: string): Route {
   const match = /^#\/article\/([0-9a-f-]{36})$/.exec(hash)
-  return match ? { name: 'article', id: match[1] } : { name: 'library' }
+  if (match) return { name: 'article', id: match[1] }
+  return hash === '#/assets' ? { name: 'assets' } : { name: 'library' }
 }
 
 /** The current view from `location.hash`, so a reload comes back to the same screen. */
@@ -16,7 +17,8 @@ export function useHashRoute(): [Route, (route: Route) => void] {
     return () => window.removeEventListener('hashchange', handleHashChange)
   }, [])
   const navigate = (next: Route): void => {
-    window.location.hash = next.name === 'article' ? `#/article/${next.id}` : '#/'
+    window.location.hash =
+      next.name === 'article' ? `#/article/${next.id}` : next.name === 'assets' ? '#/assets' : '#/'
   }
   return [route, navigate]
 }

@@ -1,0 +1,154 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ImportResult } from '../../../shared/asset'
+import { Channels, type Channel, type SaveAck } from '../../../shared/ipc'
+import type { Result } from '../../../shared/result'
+import { createHandlerTable, type BoundHandler } from '../../ipc/handlerTable'
+import { openServices, type Services } from '..'
+import { jpeg } from './__fixtures__/corpus'
+
+let root: string
+let services: Services
+let table: ReadonlyMap<Channel, BoundHandler>
+
+async function call<T>(channel: Channel, input?: unknown): Promise<Result<T>> {
+  const handler = table.get(channel)
+  if (!handler) throw new Error(`no handler for ${channel}`)
+  return (await handler(input)) as Result<T>
+}
+
+async function value<T>(channel: Channel, input?: unknown): Promise<T> {
+  const result = await call<T>(channel, input)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`)
+  return result.value
+}
+
+/** Imports `n` distinct JPEGs over the channel, as the photo desk does; returns their ids. */
+async function importPhotos(n: number): Promise<string[]> {
+  const files = await Promise.all(
+    Array.from({ length: n }, async (_, i) => ({
+      name: `foto-${i + 1}.jpg`,
+      base64: (await jpeg(40 + i, 30)).toString('base64')
+    }))
+  )
+  const results = await value<ImportResult[]>(Channels.assetsImport, { files })
+  return results.map((r) => {
+    if (!('assetId' in r)) throw new Error(r.error)
+    return r.assetId
+  })
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'copydesk-attach-ipc-'))
+  services = await openServices({
+    libraryDir: join(root, 'library'),
+    version: 't',
+    systemLocale: 'de'
+  })
+  table = createHandlerTable(services, () => undefined)
+})
+afterEach(async () => {
+  await services.close()
+  await rm(root, { recursive: true, force: true })
+})
+
+describe('assets:attach', () => {
+  it('builds a named gallery in the given order and appends to it on the next call', async () => {
+    const [a, b, c] = await importPhotos(3)
+    const article = await services.articles.create({ headline: 'Streit um Haushalt' })
+
+    const ack = await value<SaveAck>(Channels.assetsAttach, {
+      articleId: article.id,
+      assetIds: [c, a],
+      target: 'gallery',
+      galleryName: 'Bundestag'
+    })
+    expect(ack).toMatchObject({ id: article.id, revision: article.revision + 1 })
+    await value(Channels.assetsAttach, {
+      articleId: article.id,
+      assetIds: [b],
+      target: 'gallery',
+      galleryName: 'Bundestag'
+    })
+
+    const saved = await services.articles.get(article.id)
+    expect(saved.galleries).toHaveLength(1)
+    expect(saved.galleries[0].name).toBe('Bundestag')
+    expect(saved.galleries[0].items.map((i) => i.assetId)).toEqual([c, a, b])
+    expect(saved.headline).toBe('Streit um Haushalt')
+    const usage = await services.assets.usage(c)
+    expect(usage).toEqual([
+      expect.objectContaining({ articleId: article.id, role: 'gallery', galleryName: 'Bundestag' })
+    ])
+  })
+
+  it('without a name fills the first gallery; a new name makes a second one', async () => {
+    const [a, b] = await importPhotos(2)
+    const article = await services.articles.create({ headline: 'Zwei Galerien' })
+    await value(Channels.assetsAttach, { articleId: article.id, assetIds: [a], target: 'gallery' })
+    await value(Channels.assetsAttach, { articleId: article.id, assetIds: [b], target: 'gallery' })
+    await value(Channels.assetsAttach, {
+      articleId: article.id,
+      assetIds: [b],
+      target: 'gallery',
+      galleryName: 'Zweite'
+    })
+    const saved = await services.articles.get(article.id)
+    expect(saved.galleries.map((g) => [g.name, g.items.map((i) => i.assetId)])).toEqual([
+      [null, [a, b]],
+      ['Zweite', [b]]
+    ])
+  })
+
+  it('sets and replaces the lead image', async () => {
+    const [a, b] = await importPhotos(2)
+    const article = await services.articles.create({ headline: 'Aufmacher' })
+    await value(Channels.assetsAttach, { articleId: article.id, assetIds: [a], target: 'lead' })
+    await value(Channels.assetsAttach, { articleId: article.id, assetIds: [b], target: 'lead' })
+    const saved = await services.articles.get(article.id)
+    expect(saved.lead?.assetId).toBe(b)
+    expect(await services.assets.usage(a)).toEqual([])
+  })
+
+  it('refuses two lead images, unknown assets and unknown articles, and changes nothing', async () => {
+    const [a, b] = await importPhotos(2)
+    const article = await services.articles.create({ headline: 'Unverändert' })
+    expect(
+      await call(Channels.assetsAttach, { articleId: article.id, assetIds: [a, b], target: 'lead' })
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(
+      await call(Channels.assetsAttach, {
+        articleId: article.id,
+        assetIds: [a, 'f'.repeat(64)],
+        target: 'gallery'
+      })
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: `No asset with id ${'f'.repeat(64)}` }
+    })
+    expect(
+      await call(Channels.assetsAttach, {
+        articleId: '00000000-0000-4000-8000-000000000000',
+        assetIds: [a],
+        target: 'gallery'
+      })
+    ).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(
+      await call(Channels.assetsAttach, { articleId: article.id, assetIds: [], target: 'gallery' })
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(
+      await call(Channels.assetsAttach, {
+        articleId: article.id,
+        assetIds: ['../../etc/passwd'],
+        target: 'gallery'
+      })
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+
+    const saved = await services.articles.get(article.id)
+    expect(saved.revision).toBe(article.revision)
+    expect(saved.lead).toBeNull()
+    expect(saved.galleries).toEqual([])
+  })
+})

@@ -1,0 +1,535 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  ASSET_EDITABLE_FIELDS,
+  type AssetEditableField,
+  type AssetSummary,
+  type AssetUse
+} from '../../../../shared/asset'
+import { call, newsroom } from '../../lib/newsroom'
+import { draftOf, draftPatch, rebaseDraft, settleDraft, type AssetDraft } from './assetDraft'
+import { articleCount } from './AssetTile'
+import { formatDateCreated, formatFileSize, formatPixels } from './formatAssetFacts'
+
+interface AssetSidePanelProps {
+  assetId: string
+  /** Changes when something outside the panel may have changed the asset (usage, edits). */
+  refreshKey: number
+  onClose(): void
+  onChanged(asset: AssetSummary): void
+  onDeleted(asset: AssetSummary): void
+  onOpenArticle(id: string): void
+}
+
+type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
+
+const MULTILINE: ReadonlySet<AssetEditableField> = new Set(['caption', 'alt', 'usageTerms'])
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    (target instanceof HTMLInputElement && !['button', 'checkbox', 'radio'].includes(target.type))
+  )
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as { code?: string }).code
+}
+
+/** One line per article: its headline and how it uses the photo (lead, gallery, in the text). */
+function groupUses(
+  usage: AssetUse[]
+): { articleId: string; headline: string | null; uses: AssetUse[] }[] {
+  const byArticle = new Map<
+    string,
+    { articleId: string; headline: string | null; uses: AssetUse[] }
+  >()
+  for (const use of usage) {
+    const entry = byArticle.get(use.articleId) ?? {
+      articleId: use.articleId,
+      headline: use.headline,
+      uses: []
+    }
+    entry.uses.push(use)
+    byArticle.set(use.articleId, entry)
+  }
+  return [...byArticle.values()]
+}
+
+/**
+ * The photo desk's side panel: edit an asset's caption, credit and the rest (saved on leaving a
+ * field or with Save, against the revision it was loaded at), undo (button, or Ctrl+Z when not
+ * typing), see the values the file carried and where the photo is used, delete when unused.
+ */
+export function AssetSidePanel({
+  assetId,
+  refreshKey,
+  onClose,
+  onChanged,
+  onDeleted,
+  onOpenArticle
+}: AssetSidePanelProps): React.JSX.Element {
+  const { t, i18n } = useTranslation()
+  const [asset, setAsset] = useState<AssetSummary | null>(null)
+  const [draft, setDraft] = useState<AssetDraft | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
+  const [conflict, setConflict] = useState<string | null>(null)
+  const [actionError, setActionError] = useState<string | null>(null)
+  const [isConfirmingDelete, setConfirmingDelete] = useState(false)
+  const deleteDialog = useRef<HTMLDialogElement>(null)
+
+  // The live values every queued operation reads when it runs (state lags one render behind).
+  const live = useRef<{ asset: AssetSummary | null; draft: AssetDraft | null }>({
+    asset: null,
+    draft: null
+  })
+  const queue = useRef<Promise<void>>(Promise.resolve())
+  // Counts edits refused as stale, so a close whose own save was refused keeps the panel open
+  // with the message that repeats what was typed.
+  const refusals = useRef(0)
+  const callbacks = useRef({ onChanged, onDeleted, onClose })
+  useEffect(() => {
+    callbacks.current = { onChanged, onDeleted, onClose }
+  })
+
+  const commit = useCallback((next: AssetSummary, nextDraft: AssetDraft): void => {
+    live.current = { asset: next, draft: nextDraft }
+    setAsset(next)
+    setDraft(nextDraft)
+  }, [])
+
+  /** Runs server operations one after another, each on the state the previous one left. */
+  const enqueue = useCallback((op: () => Promise<void>): Promise<void> => {
+    const next = queue.current.then(op).catch((error: unknown) => {
+      setSaveState({ kind: 'failed', message: (error as Error).message })
+    })
+    queue.current = next
+    return next
+  }, [])
+
+  const reloadAfterConflict = useCallback(
+    async (lost: AssetDraft | null): Promise<void> => {
+      const fresh = await call(newsroom.getAsset({ id: assetId }))
+      const before = live.current.asset
+      const lostLines =
+        lost && before
+          ? ASSET_EDITABLE_FIELDS.filter((f) => lost[f] !== (before.metadata[f] ?? '')).map(
+              (f) => `${t(`assets.field.${f}`)}: ${lost[f] || '—'}`
+            )
+          : []
+      commit(fresh, draftOf(fresh.metadata))
+      callbacks.current.onChanged(fresh)
+      if (lostLines.length > 0) refusals.current += 1
+      setSaveState({ kind: 'idle' })
+      setConflict(
+        lostLines.length
+          ? t('assets.conflictLost', { lost: lostLines.join(' · ') })
+          : t('assets.conflict')
+      )
+    },
+    [assetId, commit, t]
+  )
+
+  // Load, and reload when told something changed elsewhere, keeping what is being typed.
+  useEffect(() => {
+    let isCurrent = true
+    call(newsroom.getAsset({ id: assetId }))
+      .then((fresh) => {
+        if (!isCurrent) return
+        const { asset: before, draft: typed } = live.current
+        const nextDraft =
+          before && typed && before.id === fresh.id
+            ? rebaseDraft(typed, before.metadata, fresh.metadata)
+            : draftOf(fresh.metadata)
+        commit(fresh, nextDraft)
+        setLoadError(null)
+      })
+      .catch((e: Error) => isCurrent && setLoadError(e.message))
+    return () => {
+      isCurrent = false
+    }
+  }, [assetId, refreshKey, commit])
+
+  const save = useCallback(
+    (): Promise<void> =>
+      enqueue(async () => {
+        const { asset: current, draft: typed } = live.current
+        if (!current || !typed) return
+        const patch = draftPatch(typed, current.metadata)
+        if (!patch) return
+        setSaveState({ kind: 'saving' })
+        try {
+          const next = await call(
+            newsroom.updateAsset({ id: current.id, baseRevision: current.revision, patch })
+          )
+          commit(next, settleDraft(live.current.draft ?? typed, patch, next.metadata))
+          setConflict(null)
+          setSaveState({ kind: 'saved' })
+          callbacks.current.onChanged(next)
+        } catch (error) {
+          if (errorCode(error) === 'conflict') return reloadAfterConflict(live.current.draft)
+          throw error
+        }
+      }),
+    [enqueue, commit, reloadAfterConflict]
+  )
+
+  const undo = useCallback(
+    (): Promise<void> =>
+      enqueue(async () => {
+        const { asset: current, draft: typed } = live.current
+        if (!current || !typed) return
+        // Unsaved typing is taken back first, locally, as a text box would.
+        if (draftPatch(typed, current.metadata)) {
+          commit(current, draftOf(current.metadata))
+          return
+        }
+        if (current.undoDepth === 0) return
+        setSaveState({ kind: 'saving' })
+        try {
+          const next = await call(
+            newsroom.undoAssetEdit({ id: current.id, baseRevision: current.revision })
+          )
+          commit(next, draftOf(next.metadata))
+          setConflict(null)
+          setSaveState({ kind: 'saved' })
+          callbacks.current.onChanged(next)
+        } catch (error) {
+          if (errorCode(error) === 'conflict') return reloadAfterConflict(null)
+          throw error
+        }
+      }),
+    [enqueue, commit, reloadAfterConflict]
+  )
+
+  // Closes once what was typed is saved; a failed save keeps the panel open with its message.
+  const close = useCallback((): void => {
+    const before = refusals.current
+    void save().then(() => {
+      const { asset: current, draft: typed } = live.current
+      if (refusals.current !== before) return
+      if (!current || !typed || !draftPatch(typed, current.metadata)) callbacks.current.onClose()
+    })
+  }, [save])
+
+  useEffect(() => {
+    const dialog = deleteDialog.current
+    if (!dialog) return
+    if (isConfirmingDelete && !dialog.open) dialog.showModal()
+    if (!isConfirmingDelete && dialog.open) dialog.close()
+  }, [isConfirmingDelete])
+
+  const handleDelete = async (): Promise<void> => {
+    const current = live.current.asset
+    if (!current) return
+    try {
+      await call(newsroom.deleteAsset({ id: current.id }))
+      setConfirmingDelete(false)
+      callbacks.current.onDeleted(current)
+    } catch (error) {
+      setConfirmingDelete(false)
+      setActionError(t('assets.deleteFailed', { message: (error as Error).message }))
+      // The refusal usually means it has become used: show where.
+      const fresh = await call(newsroom.getAsset({ id: current.id })).catch(() => null)
+      if (fresh)
+        commit(
+          fresh,
+          rebaseDraft(
+            live.current.draft ?? draftOf(fresh.metadata),
+            current.metadata,
+            fresh.metadata
+          )
+        )
+    }
+  }
+
+  const handleKeyDown = (event: React.KeyboardEvent): void => {
+    const mod = event.ctrlKey || event.metaKey
+    if (mod && !event.shiftKey && event.key.toLowerCase() === 'z' && !isTyping(event.target)) {
+      event.preventDefault()
+      void undo()
+    } else if (mod && event.key.toLowerCase() === 's') {
+      event.preventDefault()
+      void save()
+    } else if (event.key === 'Escape' && !isConfirmingDelete) {
+      event.preventDefault()
+      close()
+    }
+  }
+
+  const setField = (field: AssetEditableField, value: string): void => {
+    const typed = live.current.draft
+    if (!typed) return
+    const next = { ...typed, [field]: value }
+    live.current = { ...live.current, draft: next }
+    setDraft(next)
+    if (saveState.kind === 'saved') setSaveState({ kind: 'idle' })
+  }
+
+  const head = (
+    <header className="panel-head">
+      <h2 id="asset-panel-title">{t('assets.panelTitle')}</h2>
+      <button
+        type="button"
+        className="ghost icon-button"
+        onClick={close}
+        aria-label={t('assets.closePanel')}
+      >
+        ×
+      </button>
+    </header>
+  )
+
+  if (loadError) {
+    return (
+      <aside className="asset-panel" aria-labelledby="asset-panel-title">
+        {head}
+        <p role="alert" className="error">
+          {t('assets.loadOneFailed', { message: loadError })}
+        </p>
+      </aside>
+    )
+  }
+  if (!asset || !draft) {
+    return (
+      <aside className="asset-panel" aria-labelledby="asset-panel-title" aria-busy="true">
+        {head}
+      </aside>
+    )
+  }
+
+  const m = asset.metadata
+  const e = asset.embedded
+  const isDirty = draftPatch(draft, m) !== null
+  const uses = groupUses(asset.usage)
+  const usedCount = articleCount(asset)
+  const canUndo = isDirty || asset.undoDepth > 0
+  const lang = i18n.language
+
+  const roleText = (use: AssetUse): string =>
+    use.role === 'lead'
+      ? t('assets.roleLead')
+      : use.role === 'figure'
+        ? t('assets.roleFigure')
+        : use.galleryName
+          ? t('assets.roleGalleryNamed', { name: use.galleryName })
+          : t('assets.roleGallery')
+
+  const statusText =
+    saveState.kind === 'saving'
+      ? t('assets.saving')
+      : saveState.kind === 'failed'
+        ? t('assets.saveFailed', { message: saveState.message })
+        : isDirty
+          ? t('assets.unsaved')
+          : saveState.kind === 'saved'
+            ? t('assets.saved')
+            : ''
+
+  const facts: [string, string][] = [
+    [t('assets.originalName'), asset.originalName],
+    [t('assets.dimensions'), formatPixels(asset.width, asset.height, lang)],
+    [t('assets.format'), asset.format.toUpperCase()],
+    [t('assets.fileSize'), formatFileSize(asset.fileSize, lang)]
+  ]
+  if (e.dateCreated) facts.push([t('assets.dateCreated'), formatDateCreated(e.dateCreated, lang)])
+  const place = [e.city, e.country].filter(Boolean).join(', ')
+  if (place) facts.push([t('assets.place'), place])
+  if (e.headline) facts.push([t('assets.fileHeadline'), e.headline])
+  facts.push([
+    t('assets.importedAt'),
+    new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(asset.importedAt)
+    )
+  ])
+
+  return (
+    <aside
+      className="asset-panel"
+      aria-labelledby="asset-panel-title"
+      // Focusable, so a click on the panel's background keeps Ctrl+Z here.
+      tabIndex={-1}
+      onKeyDown={handleKeyDown}
+      data-asset-id={asset.id}
+    >
+      {head}
+      <figure className="panel-preview">
+        <img src={newsroom.assetUrl(asset.id, 'preview')} alt={m.alt ?? ''} />
+        <figcaption className="panel-facts">
+          <strong className="panel-name">{asset.originalName}</strong>
+          <span>
+            {formatPixels(asset.width, asset.height, lang)} · {asset.format.toUpperCase()} ·{' '}
+            {formatFileSize(asset.fileSize, lang)}
+          </span>
+        </figcaption>
+      </figure>
+
+      {asset.warnings.map((w) => (
+        <p key={w} className="panel-warning">
+          {t('assets.resultWarning', { warning: w })}
+        </p>
+      ))}
+      {conflict && (
+        <p role="alert" className="error">
+          {conflict}
+        </p>
+      )}
+
+      <form
+        className="panel-form"
+        onSubmit={(ev) => {
+          ev.preventDefault()
+          void save()
+        }}
+      >
+        {ASSET_EDITABLE_FIELDS.map((field) => {
+          const inputId = `asset-field-${field}`
+          const fileValue = e[field]
+          const differs = fileValue !== null && fileValue !== (m[field] ?? null)
+          const props = {
+            id: inputId,
+            className: 'input',
+            value: draft[field],
+            onChange: (
+              ev: React.ChangeEvent<HTMLInputElement> | React.ChangeEvent<HTMLTextAreaElement>
+            ) => setField(field, ev.target.value),
+            onBlur: () => void save(),
+            'aria-describedby': differs ? `${inputId}-file` : undefined
+          }
+          return (
+            <div key={field} className={`field compact field-${field}`}>
+              <label className="field-label" htmlFor={inputId}>
+                {t(`assets.field.${field}`)}
+                {field === 'credit' && !m.credit && (
+                  <span className="flag flag-bad">{t('assets.required')}</span>
+                )}
+              </label>
+              {MULTILINE.has(field) ? (
+                <textarea {...props} rows={field === 'caption' ? 4 : 2} />
+              ) : (
+                <input {...props} type="text" />
+              )}
+              {differs && (
+                <p className="file-value" id={`${inputId}-file`}>
+                  <span>{t('assets.inFile', { value: fileValue })}</span>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      setField(field, fileValue)
+                      void save()
+                    }}
+                  >
+                    {t('assets.useFileValue')}
+                  </button>
+                </p>
+              )}
+            </div>
+          )
+        })}
+        <div className="panel-actions">
+          <span
+            className={`save-status${saveState.kind === 'failed' ? ' save-error' : saveState.kind === 'saved' && !isDirty ? ' save-saved' : ''}`}
+            role="status"
+          >
+            {statusText}
+          </span>
+          <button
+            type="button"
+            onClick={() => void undo()}
+            disabled={!canUndo}
+            title={t('assets.undoHint')}
+          >
+            {t('assets.undo')}
+          </button>
+          <button type="submit" className="primary" disabled={!isDirty}>
+            {t('assets.save')}
+          </button>
+        </div>
+      </form>
+
+      <section className="panel-section" aria-labelledby="asset-usage-title">
+        <h3 id="asset-usage-title" className="side-title">
+          {t('assets.usage')}
+        </h3>
+        {uses.length === 0 ? (
+          <p className="muted">{t('assets.notUsed')}</p>
+        ) : (
+          <ul className="usage-list">
+            {uses.map((u) => (
+              <li key={u.articleId}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onOpenArticle(u.articleId)}
+                >
+                  {u.headline || t('assets.untitled')}
+                </button>
+                <span className="muted usage-roles">{u.uses.map(roleText).join(', ')}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="panel-section" aria-labelledby="asset-file-title">
+        <h3 id="asset-file-title" className="side-title">
+          {t('assets.fileDetails')}
+        </h3>
+        <dl className="facts">
+          {facts.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section className="panel-section panel-danger">
+        {actionError && (
+          <p role="alert" className="error">
+            {actionError}
+          </p>
+        )}
+        <button
+          type="button"
+          className="danger"
+          disabled={usedCount > 0}
+          aria-describedby={usedCount > 0 ? 'asset-delete-reason' : undefined}
+          onClick={() => setConfirmingDelete(true)}
+        >
+          {t('assets.delete')}
+        </button>
+        {usedCount > 0 && (
+          <p id="asset-delete-reason" className="muted small-text">
+            {t('assets.deleteInUse', { count: usedCount })}
+          </p>
+        )}
+      </section>
+
+      <dialog
+        ref={deleteDialog}
+        className="dialog"
+        aria-labelledby="asset-delete-title"
+        onClose={() => setConfirmingDelete(false)}
+      >
+        <h2 id="asset-delete-title">{t('assets.deleteConfirmTitle')}</h2>
+        <p>{t('assets.deleteConfirm', { name: asset.originalName })}</p>
+        <div className="dialog-actions gap">
+          <button type="button" onClick={() => setConfirmingDelete(false)} autoFocus>
+            {t('assets.cancel')}
+          </button>
+          <button type="button" className="danger-solid" onClick={() => void handleDelete()}>
+            {t('assets.deleteConfirmButton')}
+          </button>
+        </div>
+      </dialog>
+    </aside>
+  )
+}
