@@ -1,0 +1,125 @@
+import { resolve } from 'node:path'
+import type { Finding } from '../../shared/preflight/finding'
+import { hasBlockingFindings } from '../../shared/preflight/runPreflight'
+import { CopydeskError } from '../../shared/result'
+import type { UiLanguage } from '../../shared/settings'
+import { exportPackage } from '../../main/services/export/exportPackage'
+import { importPackage } from '../../main/services/packages/importPackage'
+import type { CliIo } from '../cliIo'
+import { oneId, parse, printJson, type Command } from '../command'
+
+/** The CLI's message language: German when LANG starts with `de`, else English. */
+export function cliLanguage(env: CliIo['env']): UiLanguage {
+  return /^de([_.@-]|$)/i.test(env.LANG ?? '') ? 'de' : 'en'
+}
+
+function whereText(finding: Finding): string {
+  const w = finding.where
+  if ('field' in w) return w.field
+  if ('nodeId' in w) return `body ${w.nodeId}`
+  if ('galleryId' in w) return `gallery ${w.galleryId} #${w.index + 1}`
+  if ('assetId' in w) return `asset ${w.assetId}`
+  return 'lead'
+}
+
+/** One line per finding: severity, message, then code and place in brackets. */
+export function findingLines(findings: Finding[], language: UiLanguage): string[] {
+  const label = {
+    error: language === 'de' ? 'Fehler' : 'error',
+    warning: language === 'de' ? 'Warnung' : 'warning'
+  }
+  return findings.map((f) => {
+    const hint = f.suggestions?.length ? ` → ${f.suggestions.join(', ')}` : ''
+    return `${label[f.severity]}: ${f.message}${hint} [${f.code} @ ${whereText(f)}]`
+  })
+}
+
+function summary(findings: Finding[], language: UiLanguage): string {
+  const errors = findings.filter((f) => f.severity === 'error').length
+  const warnings = findings.length - errors
+  if (language === 'de') {
+    return findings.length === 0
+      ? 'Keine Befunde.'
+      : `${errors} Fehler, ${warnings} ${warnings === 1 ? 'Warnung' : 'Warnungen'}.`
+  }
+  return findings.length === 0
+    ? 'No findings.'
+    : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`
+}
+
+/** check, export, import-package: the copy desk's checklist and packages. */
+export const exportCommands: Record<string, Command> = {
+  async check(args, ctx) {
+    const { positionals } = parse('check', args, {})
+    const id = oneId('check', positionals)
+    const language = cliLanguage(ctx.io.env)
+    const s = await ctx.services()
+    const findings = await s.preflight.run(id, { language })
+    if (ctx.json) printJson(ctx.io, findings)
+    else ctx.io.out([...findingLines(findings, language), summary(findings, language)].join('\n'))
+    return hasBlockingFindings(findings) ? 1 : 0
+  },
+
+  async export(args, ctx) {
+    const { values, positionals } = parse('export', args, {
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+      overwrite: { type: 'boolean' }
+    })
+    const id = oneId('export', positionals)
+    if (!values.out) {
+      throw new CopydeskError(
+        'invalid-input',
+        'export needs --out FILE.zip (where to write the package)'
+      )
+    }
+    const language = cliLanguage(ctx.io.env)
+    const s = await ctx.services()
+    try {
+      const result = await exportPackage(s, id, resolve(ctx.io.cwd, values.out), {
+        force: values.force,
+        overwrite: values.overwrite,
+        language
+      })
+      if (ctx.json) printJson(ctx.io, result)
+      else {
+        const warnings = result.findings.filter((f) => f.severity === 'warning').length
+        ctx.io.out(
+          `${result.file}: ${result.files.length + 1} files, ${(result.bytes / 1024 / 1024).toFixed(1)} MB` +
+            (result.forced ? ' (exported despite preflight errors: --force)' : '') +
+            (warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '')
+        )
+      }
+      return 0
+    } catch (error) {
+      // Preflight errors: the findings go to stderr, exit 1, and no file was written.
+      const findings = (error as CopydeskError).detail?.findings
+      if (error instanceof CopydeskError && error.code === 'forbidden' && Array.isArray(findings)) {
+        if (ctx.json)
+          printJson(ctx.io, { error: { code: error.code, message: error.message }, findings })
+        ctx.io.err(
+          [
+            ...findingLines(findings as Finding[], language),
+            language === 'de'
+              ? 'Export abgebrochen: Fehler beheben oder mit --force exportieren.'
+              : 'Export refused: fix the errors or export with --force.'
+          ].join('\n')
+        )
+        return 1
+      }
+      throw error
+    }
+  },
+
+  async 'import-package'(args, ctx) {
+    const { positionals } = parse('import-package', args, {})
+    if (positionals.length !== 1) {
+      throw new CopydeskError('invalid-input', 'import-package needs exactly one FILE.zip')
+    }
+    const s = await ctx.services()
+    const result = await importPackage(s, resolve(ctx.io.cwd, positionals[0]))
+    if (ctx.json) printJson(ctx.io, await s.articles.get(result.articleId))
+    else ctx.io.out(result.articleId)
+    return 0
+  }
+}

@@ -1,0 +1,380 @@
+import { randomBytes } from 'node:crypto'
+import { link, readFile, rename, stat, unlink } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
+import type { Article } from '../../../shared/article'
+import type { ExportProgress, ExportResult } from '../../../shared/exportJob'
+import type { AssetRecord } from '../../../shared/asset'
+import { renderArticleDocument } from '../../../shared/editor/renderArticle'
+import { hasBlockingFindings } from '../../../shared/preflight/runPreflight'
+import { CopydeskError } from '../../../shared/result'
+import type { Settings, UiLanguage } from '../../../shared/settings'
+import { nowIso } from '../library/articleLibrary'
+import type { PreflightService } from '../preflight/preflightService'
+import { fsyncDir } from '../storage/durableWrite'
+import { assetFile } from './assetRecords'
+import type { SensitiveKind } from './exifTiff'
+import type { ExportOptionsStore } from './exportOptions'
+import { buildNewsml } from './newsml'
+import { buildNinjs } from './ninjs'
+import {
+  planPackage,
+  type PackageImage,
+  type PackageModel,
+  type RenditionName
+} from './packageModel'
+import { protectJpeg } from './protectJpeg'
+import { PackageZipWriter } from './zipWriter'
+
+/** Identifies Copydesk's own package format inside `article.copydesk.json`. */
+export const PACKAGE_FORMAT = 'copydesk-package'
+export const PACKAGE_FORMAT_VERSION = 1
+
+/** The files of a package besides `images/` and `manifest.json`. */
+export const PACKAGE_FILES = {
+  source: 'article.copydesk.json',
+  ninjs: 'article.ninjs.json',
+  newsml: 'newsml.xml',
+  html: 'article.html',
+  manifest: 'manifest.json'
+} as const
+
+/** What an export needs from the core. */
+export interface ExportDeps {
+  libraryDir: string
+  version: string
+  articles: {
+    get(id: string): Promise<Article>
+    save(
+      id: string,
+      baseRevision: number,
+      patch: { status: 'exported' }
+    ): Promise<{ revision: number }>
+  }
+  settings: { get(): Settings }
+  preflight: PreflightService
+  exportOptions: ExportOptionsStore
+}
+
+export interface ExportPackageOptions {
+  /** Export even when preflight finds errors (recorded as `forced` in the manifest). */
+  force?: boolean
+  /** Replace an existing file at the target. */
+  overwrite?: boolean
+  signal?: AbortSignal
+  onProgress?(progress: ExportProgress): void
+  /** The language of the findings' messages (default English). */
+  language?: UiLanguage
+  /** Set the article's status to `exported` afterwards (default true). */
+  markExported?: boolean
+  /** The export's timestamp (tests pin it). */
+  now?: Date
+}
+
+/** One asset in `article.copydesk.json`. */
+export interface PackageAssetEntry {
+  /** `asset.json` exactly as stored in the library. */
+  record: AssetRecord
+  /** Paths of its files inside the ZIP. */
+  files: Record<RenditionName, string>
+  /** Whether the original was exported with location and device data removed. */
+  protected: boolean
+  removed: SensitiveKind[]
+}
+
+/** `article.copydesk.json`: the lossless source that package import reads. */
+export interface PackageSource {
+  format: typeof PACKAGE_FORMAT
+  formatVersion: typeof PACKAGE_FORMAT_VERSION
+  generator: string
+  exportedAt: string
+  article: Article
+  assets: PackageAssetEntry[]
+}
+
+function cancelled(): CopydeskError {
+  return new CopydeskError('io', 'The export was cancelled: no file was written', {
+    cancelled: true
+  })
+}
+
+function errnoCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code
+}
+
+async function checkTarget(file: string, overwrite: boolean): Promise<void> {
+  if (!file.toLowerCase().endsWith('.zip')) {
+    throw new CopydeskError('invalid-input', `The package file must end in .zip: ${file}`)
+  }
+  const folder = dirname(file)
+  const folderInfo = await stat(folder).catch(() => null)
+  if (!folderInfo?.isDirectory()) {
+    throw new CopydeskError('not-found', `The folder ${folder} does not exist`)
+  }
+  const info = await stat(file).catch(() => null)
+  if (!info) return
+  if (!info.isFile()) throw new CopydeskError('invalid-input', `${file} exists and is not a file`)
+  if (!overwrite) {
+    throw new CopydeskError(
+      'conflict',
+      `${file} already exists: choose another name or allow replacing it (--overwrite)`,
+      { file }
+    )
+  }
+}
+
+/** Moves the finished temp file to the target; without `overwrite` never replaces a file. */
+async function commit(temp: string, file: string, overwrite: boolean): Promise<void> {
+  if (overwrite) {
+    await rename(temp, file)
+    return
+  }
+  try {
+    // A hard link fails if the name is taken, closing the gap between the check and the rename.
+    await link(temp, file)
+    await unlink(temp)
+  } catch (error) {
+    if (errnoCode(error) === 'EEXIST') {
+      throw new CopydeskError(
+        'conflict',
+        `${file} appeared while exporting: choose another name or allow replacing it (--overwrite)`,
+        { file }
+      )
+    }
+    // File systems without hard links (FAT, some network shares): check, then rename.
+    if (
+      await stat(file).then(
+        () => true,
+        () => false
+      )
+    ) {
+      throw new CopydeskError('conflict', `${file} already exists`, { file })
+    }
+    await rename(temp, file)
+  }
+}
+
+function sourceDocument(model: PackageModel, generator: string): PackageSource {
+  return {
+    format: PACKAGE_FORMAT,
+    formatVersion: PACKAGE_FORMAT_VERSION,
+    generator,
+    exportedAt: model.exportedAt,
+    article: model.article,
+    assets: model.images.map((image) => ({
+      record: image.record,
+      files: image.paths,
+      protected: image.protect,
+      removed: image.removed
+    }))
+  }
+}
+
+function htmlDocument(model: PackageModel): string {
+  const byId = new Map(model.images.map((i) => [i.assetId, i]))
+  return renderArticleDocument(model.article, {
+    // Every image by its relative path in the package: the page loads nothing from outside.
+    imageSrc: (assetId, rendition) => {
+      const image = byId.get(assetId)
+      if (!image) return ''
+      return image.paths[rendition === 'original' ? 'original' : rendition]
+    },
+    asset: (assetId) => {
+      const image = byId.get(assetId)
+      if (!image) return null
+      return {
+        ...image.record.metadata,
+        width: image.record.renditions.preview.width,
+        height: image.record.renditions.preview.height
+      }
+    },
+    creditTemplate: model.creditTemplate
+  })
+}
+
+async function readImageFile(
+  deps: ExportDeps,
+  image: PackageImage,
+  name: RenditionName
+): Promise<Buffer> {
+  const record = image.record
+  const file =
+    name === 'original'
+      ? record.originalFile
+      : record.renditions[name === 'thumb' ? 'thumb' : 'preview'].file
+  try {
+    return await readFile(assetFile(deps.libraryDir, record.id, file))
+  } catch (error) {
+    throw new CopydeskError(
+      'io',
+      `Asset ${record.id} (${record.originalName}): cannot read its ${name} file: ${(error as Error).message}`
+    )
+  }
+}
+
+/**
+ * Writes one ZIP package of an article: `images/` (originals — JPEGs without location and
+ * device data unless the asset's switch keeps it — and the preview and thumbnail renditions,
+ * all stored uncompressed), `article.copydesk.json`, `article.ninjs.json`, `newsml.xml`,
+ * `article.html` and `manifest.json` (every other file with size and SHA-256, whether preflight
+ * errors were overridden, and the findings).
+ *
+ * Preflight errors stop the export (a `forbidden` error whose detail holds the findings) unless
+ * `force`; an existing file is replaced only with `overwrite` (else `conflict`). The package is
+ * written to a temporary file beside the target and renamed into place at the end, so a
+ * cancelled (`signal`) or failed export leaves no file behind.
+ */
+export async function exportPackage(
+  deps: ExportDeps,
+  articleId: string,
+  outFile: string,
+  opts: ExportPackageOptions = {}
+): Promise<ExportResult> {
+  const file = resolve(outFile)
+  const overwrite = opts.overwrite === true
+  const language = opts.language ?? 'en'
+  const exportedAt = nowIso(opts.now ?? new Date())
+  const generator = `Copydesk ${deps.version}`
+  if (opts.signal?.aborted) throw cancelled()
+
+  const article = await deps.articles.get(articleId)
+  await checkTarget(file, overwrite)
+  opts.onProgress?.({ phase: 'preflight', done: 0, total: 0 })
+  const findings = await deps.preflight.check(article, { language, now: opts.now })
+  const blocked = hasBlockingFindings(findings)
+  if (blocked && !opts.force) {
+    const errors = findings.filter((f) => f.severity === 'error')
+    throw new CopydeskError(
+      'forbidden',
+      `Export refused: preflight found ${errors.length} error${errors.length === 1 ? '' : 's'} ` +
+        `(${errors.map((f) => f.message).join(' ')}) Fix them, or export anyway (--force).`,
+      { findings }
+    )
+  }
+  if (opts.signal?.aborted) throw cancelled()
+
+  const records = await deps.preflight.records(article)
+  const keep = new Set<string>()
+  for (const id of records.keys()) if (await deps.exportOptions.keepsMetadata(id)) keep.add(id)
+  const model = planPackage({
+    article,
+    records,
+    keepMetadata: keep,
+    settings: deps.settings.get(),
+    exportedAt,
+    generator
+  })
+
+  const temp = join(
+    dirname(file),
+    `.${basename(file)}.${process.pid}-${randomBytes(6).toString('hex')}.part`
+  )
+  const writer = new PackageZipWriter(temp, opts.now ?? new Date())
+  const total = model.images.length * 3 + 5
+  let done = 0
+  const step = (phase: ExportProgress['phase'], path: string): void => {
+    done++
+    opts.onProgress?.({ phase, done, total, file: path })
+  }
+  const guard = (): void => {
+    if (opts.signal?.aborted) throw cancelled()
+  }
+
+  try {
+    for (const image of model.images) {
+      for (const name of ['original', 'preview', 'thumb'] as const) {
+        const path = image.paths[name]
+        writer.add(
+          path,
+          async () => {
+            guard()
+            let bytes = await readImageFile(deps, image, name)
+            if (name === 'original' && image.protect) {
+              try {
+                const cleaned = protectJpeg(bytes)
+                bytes = cleaned.bytes
+                image.removed = cleaned.removed
+              } catch (error) {
+                throw new CopydeskError(
+                  'corrupt',
+                  `Asset ${image.assetId} (${image.record.originalName}) could not be cleaned of location data (${(error as Error).message}); nothing was exported. To export it as it is, switch on "keep all metadata" for this image.`
+                )
+              }
+            }
+            image.files[name] = { bytes: bytes.length }
+            step('images', path)
+            return bytes
+          },
+          { compress: false }
+        )
+      }
+    }
+    const documents: [string, () => string][] = [
+      [
+        PACKAGE_FILES.source,
+        () => `${JSON.stringify(sourceDocument(model, generator), null, 2)}\n`
+      ],
+      [PACKAGE_FILES.ninjs, () => `${JSON.stringify(buildNinjs(model), null, 2)}\n`],
+      [PACKAGE_FILES.newsml, () => buildNewsml(model)],
+      [PACKAGE_FILES.html, () => htmlDocument(model)]
+    ]
+    for (const [path, build] of documents) {
+      writer.add(
+        path,
+        async () => {
+          guard()
+          const bytes = Buffer.from(build(), 'utf8')
+          step('documents', path)
+          return bytes
+        },
+        { compress: true }
+      )
+    }
+    const forced = blocked && opts.force === true
+    writer.add(
+      PACKAGE_FILES.manifest,
+      async () => {
+        guard()
+        const manifest = { files: [...writer.written], forced, findings }
+        step('finishing', PACKAGE_FILES.manifest)
+        return Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8')
+      },
+      { compress: true }
+    )
+    await writer.finish()
+    guard()
+    await commit(temp, file, overwrite)
+    await fsyncDir(dirname(file)).catch(() => undefined)
+  } catch (error) {
+    writer.abort(error instanceof Error ? error : new Error(String(error)))
+    await unlink(temp).catch(() => undefined)
+    if (opts.signal?.aborted) throw cancelled()
+    if (error instanceof CopydeskError) throw error
+    throw new CopydeskError(
+      'io',
+      `Export of article ${articleId} to ${file} failed: ${(error as Error).message}; no file was written`
+    )
+  }
+
+  let revision = article.revision
+  if (opts.markExported !== false && article.status !== 'exported') {
+    try {
+      revision = (await deps.articles.save(article.id, article.revision, { status: 'exported' }))
+        .revision
+    } catch (error) {
+      // Edited while exporting: the package holds the revision it was made from, and the newer
+      // revision is not "exported". Any other failure leaves the status as it was, too: the
+      // package itself is complete.
+      if (!(error instanceof CopydeskError)) throw error
+    }
+  }
+  return {
+    file,
+    bytes: (await stat(file)).size,
+    files: writer.written.filter((f) => f.path !== PACKAGE_FILES.manifest),
+    forced: blocked && opts.force === true,
+    findings,
+    articleId: article.id,
+    exportedRevision: article.revision,
+    revision
+  }
+}

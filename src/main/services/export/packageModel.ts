@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto'
+import type { Article, ArticleLanguage, ImageUse, PmNode } from '../../../shared/article'
+import type { AssetFormat, AssetRecord } from '../../../shared/asset'
+import { figuresOf } from '../../../shared/editor/bodyNodes'
+import { effectiveImage, type EffectiveImage } from '../../../shared/editor/renderArticle'
+import type { Settings } from '../../../shared/settings'
+import type { SensitiveKind } from './exifTiff'
+
+/*
+ * What goes into a package, decided once and shared by the writers of every file in it: the
+ * distinct images with their paths inside the ZIP, and each image use (lead, gallery item, body
+ * figure) with its effective caption, credit, photographer and alt text.
+ */
+
+export type RenditionName = 'original' | 'preview' | 'thumb'
+
+/** One distinct asset of the article and the files the package holds for it. */
+export interface PackageImage {
+  assetId: string
+  record: AssetRecord
+  /** The original is exported without location and device data (a JPEG without the switch). */
+  protect: boolean
+  /** Paths inside the ZIP. */
+  paths: Record<RenditionName, string>
+  /** Sizes of the files as written (filled in while the images are written). */
+  files: Partial<Record<RenditionName, { bytes: number }>>
+  /** What protection removed from the original. */
+  removed: SensitiveKind[]
+}
+
+/** One use of an image in the article. */
+export interface PackageUse {
+  role: 'lead' | 'gallery' | 'figure'
+  /** Association name in ninjs, e.g. `lead`, `gallery-1-2`, `figure-1`. */
+  name: string
+  /** A stable identifier of this use within the article (source of its UUID). */
+  key: string
+  image: PackageImage
+  effective: EffectiveImage
+  galleryIndex?: number
+  /** Position among all body figures (also those whose asset is missing). */
+  figureIndex?: number
+  nodeId?: string | null
+}
+
+export interface PackageGallery {
+  id: string
+  name: string | null
+  /** 1-based position among the article's galleries. */
+  number: number
+  uses: PackageUse[]
+}
+
+export interface PackageModel {
+  article: Article
+  images: PackageImage[]
+  lead: PackageUse | null
+  galleries: PackageGallery[]
+  figures: PackageUse[]
+  /** The absolute URI of a file in the package (ninjs needs absolute hrefs). */
+  href(path: string): string
+  creditTemplate: string
+  exportedAt: string
+  generator: string
+}
+
+const CONTENT_TYPES: Record<AssetFormat, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  tiff: 'image/tiff',
+  avif: 'image/avif',
+  heic: 'image/heic',
+  gif: 'image/gif'
+}
+
+/** The IANA media type of an image file by its extension. */
+export function contentTypeOf(path: string): string {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase()
+  if (ext === 'jpg' || ext === 'jpeg') return CONTENT_TYPES.jpeg
+  if (ext === 'tif' || ext === 'tiff') return CONTENT_TYPES.tiff
+  return (CONTENT_TYPES as Record<string, string>)[ext] ?? 'application/octet-stream'
+}
+
+/**
+ * A UUID (RFC 9562 version 8, name-based with SHA-256) for a name, so the same use of the same
+ * article gets the same id in every export.
+ */
+export function derivedUuid(...parts: string[]): string {
+  const b = createHash('sha256').update(parts.join('\n')).digest()
+  b[6] = (b[6] & 0x0f) | 0x80
+  b[8] = (b[8] & 0x3f) | 0x80
+  const hex = b.subarray(0, 16).toString('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+/** The rendition href of a package path: the base URL + path, else a `urn:copydesk:package:` URN. */
+export function packageHref(articleId: string, baseUrl: string | null, path: string): string {
+  if (baseUrl) return `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${path}`
+  return `urn:copydesk:package:${articleId}:${path}`
+}
+
+/** The credit template for an article language (settings per language family). */
+export function creditTemplateFor(settings: Settings, language: ArticleLanguage): string {
+  return language.startsWith('de') ? settings.creditTemplates.de : settings.creditTemplates.en
+}
+
+function extOf(file: string): string {
+  return file.slice(file.lastIndexOf('.') + 1)
+}
+
+/**
+ * The package plan: distinct images numbered in reading order (lead, galleries, body figures)
+ * as `images/001.jpg` (+ `-preview`, `-thumb`), and every use with its effective values. Uses of
+ * assets missing from the library are left out (preflight reports them).
+ */
+export function planPackage(input: {
+  article: Article
+  records: ReadonlyMap<string, AssetRecord>
+  keepMetadata: ReadonlySet<string>
+  settings: Settings
+  exportedAt: string
+  generator: string
+}): PackageModel {
+  const { article, records } = input
+  const order: string[] = []
+  const allUses: ImageUse[] = [
+    ...(article.lead ? [article.lead] : []),
+    ...article.galleries.flatMap((g) => g.items),
+    ...figuresOf(article.body)
+  ]
+  for (const use of allUses) {
+    if (records.has(use.assetId) && !order.includes(use.assetId)) order.push(use.assetId)
+  }
+  const width = Math.max(3, String(order.length).length)
+  const images = new Map<string, PackageImage>()
+  order.forEach((assetId, i) => {
+    const record = records.get(assetId)!
+    const base = `images/${String(i + 1).padStart(width, '0')}`
+    images.set(assetId, {
+      assetId,
+      record,
+      protect: record.format === 'jpeg' && !input.keepMetadata.has(assetId),
+      paths: {
+        original: `${base}.${extOf(record.originalFile)}`,
+        preview: `${base}-preview.${extOf(record.renditions.preview.file)}`,
+        thumb: `${base}-thumb.${extOf(record.renditions.thumb.file)}`
+      },
+      files: {},
+      removed: []
+    })
+  })
+  const assetInfo = (id: string): Record<string, string | number | null> | undefined => {
+    const r = records.get(id)
+    return (
+      r && { ...r.metadata, width: r.renditions.preview.width, height: r.renditions.preview.height }
+    )
+  }
+  const useOf = (
+    use: ImageUse,
+    role: PackageUse['role'],
+    name: string,
+    key: string,
+    extra: Partial<PackageUse> = {}
+  ): PackageUse | null => {
+    const image = images.get(use.assetId)
+    if (!image) return null
+    return { role, name, key, image, effective: effectiveImage(use, assetInfo), ...extra }
+  }
+  const lead = article.lead ? useOf(article.lead, 'lead', 'lead', 'lead') : null
+  const galleries = article.galleries.map((g, gi) => ({
+    id: g.id,
+    name: g.name,
+    number: gi + 1,
+    uses: g.items
+      .map((item, i) =>
+        useOf(item, 'gallery', `gallery-${gi + 1}-${i + 1}`, `gallery:${g.id}:${i}`, {
+          galleryIndex: i
+        })
+      )
+      .filter((u): u is PackageUse => u !== null)
+  }))
+  const figures = figuresOf(article.body)
+    .map((f, i) =>
+      useOf(f, 'figure', `figure-${i + 1}`, `figure:${f.nodeId ?? i}`, {
+        nodeId: f.nodeId,
+        figureIndex: i
+      })
+    )
+    .filter((u): u is PackageUse => u !== null)
+  return {
+    article,
+    images: [...images.values()],
+    lead,
+    galleries,
+    figures,
+    href: (path) => packageHref(article.id, input.settings.packageBaseUrl, path),
+    creditTemplate: creditTemplateFor(input.settings, article.language),
+    exportedAt: input.exportedAt,
+    generator: input.generator
+  }
+}
+
+/** The body without figures (ninjs counts words and characters without figure captions). */
+export function bodyWithoutFigures(node: PmNode): PmNode {
+  if (!node.content) return node
+  return {
+    ...node,
+    content: node.content.filter((c) => c.type !== 'figure').map(bodyWithoutFigures)
+  }
+}
+
+/** Every use in reading order. */
+export function allUses(model: PackageModel): PackageUse[] {
+  return [
+    ...(model.lead ? [model.lead] : []),
+    ...model.galleries.flatMap((g) => g.uses),
+    ...model.figures
+  ]
+}

@@ -1,0 +1,340 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import {
+  articleSchema,
+  type Article,
+  type ArticleFields,
+  type ImageUse,
+  type PmNode
+} from '../../../shared/article'
+import {
+  ASSET_EDITABLE_FIELDS,
+  assetRecordSchema,
+  type AssetPatch,
+  type ImportResult
+} from '../../../shared/asset'
+import { bodyProblem } from '../../../shared/editor/extensions'
+import type { PackageImportResult } from '../../../shared/exportJob'
+import { CopydeskError } from '../../../shared/result'
+import type { AssetStore } from '../assets/assetStore'
+import { PACKAGE_FILES, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../export/exportPackage'
+import { safeUnzip, type UnzipLimits } from './safeUnzip'
+
+/** What a package import needs from the core. */
+export interface ImportDeps {
+  libraryDir: string
+  articles: { create(fields: Partial<ArticleFields>): Promise<Article> }
+  assets: Pick<AssetStore, 'import' | 'get' | 'update' | 'delete'>
+}
+
+export interface ImportPackageOptions {
+  limits?: UnzipLimits
+}
+
+const TMP = '.tmp'
+const SHA256 = /^[a-f0-9]{64}$/
+
+const manifestSchema = z.object({
+  files: z
+    .array(
+      z
+        .object({
+          path: z.string().min(1).max(1024),
+          bytes: z.number().int().nonnegative(),
+          sha256: z.string().regex(SHA256)
+        })
+        .strict()
+    )
+    .max(10_000),
+  forced: z.boolean(),
+  findings: z.array(z.unknown())
+})
+
+const packagePath = z
+  .string()
+  .regex(/^images\/[A-Za-z0-9._-]+$/, 'not a path inside images/')
+  .refine((p) => !p.includes('..'), 'not a path inside images/')
+
+const sourceSchema = z.object({
+  format: z.literal(PACKAGE_FORMAT),
+  formatVersion: z.literal(PACKAGE_FORMAT_VERSION),
+  generator: z.string().max(200),
+  exportedAt: z.string().max(100),
+  article: articleSchema,
+  assets: z
+    .array(
+      z.object({
+        record: assetRecordSchema,
+        files: z.object({ original: packagePath, preview: packagePath, thumb: packagePath }),
+        protected: z.boolean(),
+        removed: z.array(z.string())
+      })
+    )
+    .max(5_000)
+})
+type PackageSourceDoc = z.infer<typeof sourceSchema>
+
+function refuse(zipFile: string, why: string): never {
+  throw new CopydeskError('corrupt', `Package ${zipFile} refused: ${why}`)
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Removes import folders left in `<library>/.tmp/` by processes that died mid-import. */
+async function removeAbandoned(tmpRoot: string): Promise<void> {
+  let names: string[]
+  try {
+    names = await readdir(tmpRoot)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const pid = Number(/^import-(\d+)-/.exec(name)?.[1])
+    if (!Number.isInteger(pid) || pid === process.pid || isProcessAlive(pid)) continue
+    await rm(join(tmpRoot, name), { recursive: true, force: true })
+  }
+}
+
+function sha256OfFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256')
+    createReadStream(file)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')))
+  })
+}
+
+function describeZod(error: z.ZodError): string {
+  const issue = error.issues[0]
+  return `${issue?.path.join('.') || 'document'}: ${issue?.message ?? 'invalid'}`
+}
+
+async function readJson(file: string, name: string, zipFile: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'))
+  } catch (error) {
+    return refuse(zipFile, `${name} is not valid JSON (${(error as Error).message})`)
+  }
+}
+
+/** Checks every manifest entry against the unpacked files: sizes, hashes, nothing extra. */
+async function verifyManifest(
+  dir: string,
+  unpacked: { path: string; bytes: number }[],
+  zipFile: string
+): Promise<void> {
+  if (!unpacked.some((e) => e.path === PACKAGE_FILES.manifest)) {
+    refuse(zipFile, `it has no ${PACKAGE_FILES.manifest}`)
+  }
+  const parsed = manifestSchema.safeParse(
+    await readJson(join(dir, PACKAGE_FILES.manifest), PACKAGE_FILES.manifest, zipFile)
+  )
+  if (!parsed.success)
+    refuse(zipFile, `${PACKAGE_FILES.manifest} is not valid (${describeZod(parsed.error)})`)
+  const listed = new Map<string, { bytes: number; sha256: string }>()
+  for (const f of parsed.data.files) {
+    if (listed.has(f.path)) refuse(zipFile, `${PACKAGE_FILES.manifest} lists "${f.path}" twice`)
+    listed.set(f.path, f)
+  }
+  const present = new Map(unpacked.map((e) => [e.path, e.bytes]))
+  for (const path of present.keys()) {
+    if (path !== PACKAGE_FILES.manifest && !listed.has(path)) {
+      refuse(zipFile, `"${path}" is in the package but not in ${PACKAGE_FILES.manifest}`)
+    }
+  }
+  for (const [path, expected] of listed) {
+    const bytes = present.get(path)
+    if (bytes === undefined)
+      refuse(zipFile, `"${path}" is listed in ${PACKAGE_FILES.manifest} but missing`)
+    if (bytes !== expected.bytes) {
+      refuse(
+        zipFile,
+        `"${path}" has ${bytes} bytes, ${PACKAGE_FILES.manifest} says ${expected.bytes}`
+      )
+    }
+    const actual = await sha256OfFile(join(dir, ...path.split('/')))
+    if (actual !== expected.sha256) {
+      refuse(
+        zipFile,
+        `"${path}" does not match its SHA-256 in ${PACKAGE_FILES.manifest} (changed or damaged)`
+      )
+    }
+  }
+}
+
+function remapUse(use: ImageUse, ids: Map<string, string>): ImageUse {
+  return { ...use, assetId: ids.get(use.assetId) ?? use.assetId }
+}
+
+function remapBody(node: PmNode, ids: Map<string, string>): PmNode {
+  const assetId = node.attrs?.assetId
+  const attrs =
+    typeof assetId === 'string' && ids.has(assetId)
+      ? { ...node.attrs, assetId: ids.get(assetId) }
+      : node.attrs
+  return {
+    ...node,
+    ...(attrs ? { attrs } : {}),
+    ...(node.content ? { content: node.content.map((c) => remapBody(c, ids)) } : {})
+  }
+}
+
+function referencedAssets(article: Article): Set<string> {
+  const ids = new Set<string>()
+  if (article.lead) ids.add(article.lead.assetId)
+  for (const g of article.galleries) for (const i of g.items) ids.add(i.assetId)
+  const walk = (node: PmNode): void => {
+    if (node.type === 'figure' && typeof node.attrs?.assetId === 'string')
+      ids.add(node.attrs.assetId)
+    node.content?.forEach(walk)
+  }
+  walk(article.body)
+  return ids
+}
+
+function checkSource(doc: PackageSourceDoc, zipFile: string, files: Set<string>): void {
+  const problem = bodyProblem(doc.article.body)
+  if (problem)
+    refuse(zipFile, `the article body in ${PACKAGE_FILES.source} is not valid (${problem})`)
+  const packaged = new Set(doc.assets.map((a) => a.record.id))
+  for (const id of referencedAssets(doc.article)) {
+    if (!packaged.has(id))
+      refuse(zipFile, `the article uses image ${id}, which the package does not hold`)
+  }
+  for (const a of doc.assets) {
+    for (const path of Object.values(a.files)) {
+      if (!files.has(path)) refuse(zipFile, `image file "${path}" is not in the package`)
+    }
+  }
+}
+
+/**
+ * Brings an exported package back as a new article. The ZIP is unpacked by `safeUnzip` into
+ * `<library>/.tmp/` (names, links, duplicates and ZIP bombs refused), every file is checked
+ * against `manifest.json` (size and SHA-256, nothing unlisted), `article.copydesk.json` is
+ * validated with the article and asset schemas, the originals go through the asset store (ids
+ * are content hashes, so an image already in the library is the same asset; new ones get the
+ * package's caption, credit and other photo-desk values), and a new article (new id, status
+ * `draft`) is created with the package's content. The temporary folder is removed in every case;
+ * on any refusal no article is created and images imported by this call are removed again.
+ */
+export async function importPackage(
+  deps: ImportDeps,
+  zipFile: string,
+  opts: ImportPackageOptions = {}
+): Promise<PackageImportResult> {
+  const info = await stat(zipFile).catch(() => null)
+  if (!info) throw new CopydeskError('not-found', `No package file ${zipFile}`)
+  if (!info.isFile()) throw new CopydeskError('invalid-input', `${zipFile} is not a file`)
+
+  const tmpRoot = join(deps.libraryDir, TMP)
+  await mkdir(tmpRoot, { recursive: true })
+  await removeAbandoned(tmpRoot)
+  const dir = join(tmpRoot, `import-${process.pid}-${randomBytes(6).toString('hex')}`)
+  const created: string[] = []
+  try {
+    const unpacked = await safeUnzip(zipFile, dir, opts.limits)
+    await verifyManifest(dir, unpacked, zipFile)
+    const files = new Set(unpacked.map((e) => e.path))
+    if (!files.has(PACKAGE_FILES.source)) refuse(zipFile, `it has no ${PACKAGE_FILES.source}`)
+    const parsed = sourceSchema.safeParse(
+      await readJson(join(dir, PACKAGE_FILES.source), PACKAGE_FILES.source, zipFile)
+    )
+    if (!parsed.success) {
+      refuse(
+        zipFile,
+        `${PACKAGE_FILES.source} is not a valid Copydesk article (${describeZod(parsed.error)})`
+      )
+    }
+    const doc = parsed.data
+    checkSource(doc, zipFile, files)
+
+    const ids = new Map<string, string>()
+    for (const entry of doc.assets) {
+      const path = join(dir, ...entry.files.original.split('/'))
+      const [result] = (await deps.assets.import([
+        { name: entry.record.originalName || entry.files.original, path }
+      ])) as [ImportResult]
+      if ('error' in result) refuse(zipFile, `image "${entry.files.original}": ${result.error}`)
+      ids.set(entry.record.id, result.assetId)
+      if (result.duplicate) continue
+      created.push(result.assetId)
+      // The photo desk's edits are not in the file: carry them over from the stored record.
+      const current = await deps.assets.get(result.assetId)
+      const patch: AssetPatch = {}
+      for (const field of ASSET_EDITABLE_FIELDS) {
+        if (current.metadata[field] !== entry.record.metadata[field]) {
+          patch[field] = entry.record.metadata[field]
+        }
+      }
+      if (Object.keys(patch).length)
+        await deps.assets.update(result.assetId, current.revision, patch)
+    }
+
+    const a = doc.article
+    const article = await deps.articles.create({
+      status: 'draft',
+      language: a.language,
+      timeZone: a.timeZone,
+      kicker: a.kicker,
+      headline: a.headline,
+      teaser: a.teaser,
+      bylines: a.bylines,
+      dateline: a.dateline,
+      slugline: a.slugline,
+      tags: a.tags,
+      edNote: a.edNote,
+      notes: a.notes,
+      publishedAt: a.publishedAt,
+      embargoedUntil: a.embargoedUntil,
+      body: remapBody(a.body, ids),
+      lead: a.lead ? remapUse(a.lead, ids) : null,
+      galleries: a.galleries.map((g) => ({ ...g, items: g.items.map((i) => remapUse(i, ids)) }))
+    })
+    return { articleId: article.id, assetIds: doc.assets.map((e) => ids.get(e.record.id)!) }
+  } catch (error) {
+    for (const id of created) await deps.assets.delete(id).catch(() => undefined)
+    throw error
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** Writes package bytes from IPC to a temporary file in the library and imports it. */
+export async function importPackageBytes(
+  deps: ImportDeps,
+  name: string,
+  bytes: Uint8Array,
+  opts: ImportPackageOptions = {}
+): Promise<PackageImportResult> {
+  const tmpRoot = join(deps.libraryDir, TMP)
+  await mkdir(tmpRoot, { recursive: true })
+  const file = join(tmpRoot, `import-${process.pid}-${randomBytes(6).toString('hex')}.zip`)
+  try {
+    await writeFile(file, bytes, { flag: 'wx' })
+    return await importPackage(deps, file, opts).catch((error: unknown) => {
+      // Name the package as the user knows it, not the temporary file.
+      if (error instanceof CopydeskError) {
+        throw new CopydeskError(
+          error.code,
+          error.message.split(file).join(`“${name}”`),
+          error.detail
+        )
+      }
+      throw error
+    })
+  } finally {
+    await rm(file, { force: true })
+  }
+}

@@ -1,0 +1,233 @@
+import { readFile } from 'node:fs/promises'
+import type { Article, ImageUse, PmNode } from '../../../shared/article'
+import type { AssetRecord } from '../../../shared/asset'
+import { figuresOf } from '../../../shared/editor/bodyNodes'
+import type { Finding, FindingWhere } from '../../../shared/preflight/finding'
+import { runPreflight, type PreflightAsset } from '../../../shared/preflight/runPreflight'
+import { translate } from '../../../shared/i18n/translate'
+import type { Settings, UiLanguage } from '../../../shared/settings'
+import { assetFile, readAssetRecord } from '../export/assetRecords'
+import type { SensitiveKind } from '../export/exifTiff'
+import type { ExportOptionsStore } from '../export/exportOptions'
+import { sensitiveImageData } from '../export/sensitiveImageData'
+import type { SpellChecker } from '../spelling/spellChecker'
+import { spellFindings, type CaptionText, type SpellingWhere } from '../spelling/spellFindings'
+
+/** What the preflight service reads. */
+export interface PreflightDeps {
+  libraryDir: string
+  articles: { get(id: string): Promise<Article> }
+  settings: { get(): Settings }
+  spelling: SpellChecker
+  exportOptions: ExportOptionsStore
+}
+
+export interface PreflightOptions {
+  /** The language of the messages. */
+  language: UiLanguage
+  /** The moment embargoes are compared with (default: now). */
+  now?: Date
+}
+
+/** One image use of an article with the place a finding about it points to. */
+export interface ImageSlot {
+  use: ImageUse
+  where: FindingWhere
+  /** How preflight names it ("Lead image", "Gallery Bilder, image 2", "Body image 1"). */
+  label: string
+}
+
+/** Every image use in reading order: lead, galleries, body figures. */
+export function imageSlots(article: Article, language: UiLanguage): ImageSlot[] {
+  const slots: ImageSlot[] = []
+  if (article.lead) {
+    slots.push({
+      use: article.lead,
+      where: { field: 'lead' },
+      label: translate(language, 'preflight.leadImage')
+    })
+  }
+  article.galleries.forEach((gallery, g) =>
+    gallery.items.forEach((use, index) =>
+      slots.push({
+        use,
+        where: { galleryId: gallery.id, index },
+        label: translate(language, 'preflight.galleryImage', {
+          gallery: gallery.name ?? String(g + 1),
+          position: index + 1
+        })
+      })
+    )
+  )
+  figuresOf(article.body).forEach((figure, i) =>
+    slots.push({
+      use: figure,
+      where: figure.nodeId ? { nodeId: figure.nodeId } : { field: 'body' },
+      label: translate(language, 'preflight.figure', { position: i + 1 })
+    })
+  )
+  return slots
+}
+
+/** The nearest block at or above a body path that has a node id. */
+function nodeIdAt(body: PmNode, path: number[]): string | null {
+  let node: PmNode | undefined = body
+  let found: string | null = null
+  for (const index of path) {
+    node = node?.content?.[index]
+    const id = node?.attrs?.nodeId
+    if (typeof id === 'string' && id) found = id
+  }
+  return found
+}
+
+function spellingWhere(article: Article, where: SpellingWhere): FindingWhere {
+  if ('field' in where) return { field: where.field }
+  if ('galleryId' in where) return { galleryId: where.galleryId, index: where.index }
+  // Only the lead caption is passed with an asset id (gallery captions carry their position).
+  if ('assetId' in where) return { field: 'lead' }
+  const nodeId = where.nodeId ?? nodeIdAt(article.body, where.path)
+  return nodeId ? { nodeId } : { field: 'body' }
+}
+
+/**
+ * The copy desk's checklist of an article: the shared rules (`runPreflight`), `location-kept`
+ * for images whose exported file keeps location or device data, and `spelling` for every word
+ * the article language's dictionary (and the newsroom word list) does not know, in the kicker,
+ * headline, teaser, body and the captions the article shows.
+ */
+export class PreflightService {
+  /** Sensitive data per asset id: ids are content hashes, so a result never goes stale. */
+  private readonly sensitive = new Map<string, Promise<SensitiveKind[]>>()
+
+  constructor(private readonly deps: PreflightDeps) {}
+
+  /** Preflight of a stored article. */
+  async run(articleId: string, opts: PreflightOptions): Promise<Finding[]> {
+    return this.check(await this.deps.articles.get(articleId), opts)
+  }
+
+  /** Preflight of an article as given (the export passes the revision it is exporting). */
+  async check(article: Article, opts: PreflightOptions): Promise<Finding[]> {
+    const records = await this.records(article)
+    const findings = runPreflight(article, {
+      asset: (id) => {
+        const record = records.get(id)
+        return record ? preflightAsset(record) : undefined
+      },
+      settings: this.deps.settings.get(),
+      language: opts.language,
+      now: opts.now ?? new Date()
+    })
+    findings.push(...(await this.locationFindings(article, records, opts.language)))
+    findings.push(...(await this.spellingFindings(article, records, opts.language)))
+    return findings
+  }
+
+  /** The stored records of the article's assets (missing ones left out). */
+  async records(article: Article): Promise<Map<string, AssetRecord>> {
+    const ids = [...new Set(imageSlots(article, 'en').map((s) => s.use.assetId))]
+    const out = new Map<string, AssetRecord>()
+    for (const id of ids) {
+      const record = await readAssetRecord(this.deps.libraryDir, id)
+      if (record) out.set(id, record)
+    }
+    return out
+  }
+
+  /** The location and device data the original of an asset carries (cached by content id). */
+  sensitiveData(record: AssetRecord): Promise<SensitiveKind[]> {
+    let pending = this.sensitive.get(record.id)
+    if (!pending) {
+      pending = readFile(assetFile(this.deps.libraryDir, record.id, record.originalFile)).then(
+        (bytes) => sensitiveImageData(bytes, record.format)
+      )
+      this.sensitive.set(record.id, pending)
+      pending.catch(() => this.sensitive.delete(record.id))
+    }
+    return pending
+  }
+
+  /**
+   * Whether the exported file of an asset keeps location or device data: JPEGs are cleaned
+   * unless the asset's "keep everything" switch is on; other formats cannot be cleaned without
+   * re-encoding, so they keep whatever they carry.
+   */
+  async keepsSourceData(record: AssetRecord): Promise<boolean> {
+    if (record.format === 'jpeg' && !(await this.deps.exportOptions.keepsMetadata(record.id))) {
+      return false
+    }
+    return (await this.sensitiveData(record)).length > 0
+  }
+
+  private async locationFindings(
+    article: Article,
+    records: Map<string, AssetRecord>,
+    language: UiLanguage
+  ): Promise<Finding[]> {
+    const findings: Finding[] = []
+    const seen = new Set<string>()
+    for (const slot of imageSlots(article, language)) {
+      const record = records.get(slot.use.assetId)
+      if (!record || seen.has(record.id)) continue
+      seen.add(record.id)
+      if (!(await this.keepsSourceData(record))) continue
+      findings.push({
+        severity: 'warning',
+        code: 'location-kept',
+        where: slot.where,
+        message: translate(language, 'preflight.location-kept', { image: slot.label })
+      })
+    }
+    return findings
+  }
+
+  private async spellingFindings(
+    article: Article,
+    records: Map<string, AssetRecord>,
+    language: UiLanguage
+  ): Promise<Finding[]> {
+    // The captions readers see: the use's override, else the asset's own caption.
+    const effective = (use: ImageUse): string | null =>
+      use.caption?.trim() ? use.caption : (records.get(use.assetId)?.metadata.caption ?? null)
+    const captions: CaptionText[] = []
+    if (article.lead) {
+      const text = effective(article.lead)
+      if (text) captions.push({ text, where: { assetId: article.lead.assetId } })
+    }
+    for (const gallery of article.galleries) {
+      gallery.items.forEach((item, index) => {
+        const text = effective(item)
+        if (text) captions.push({ text, where: { galleryId: gallery.id, index } })
+      })
+    }
+    // A body figure's own caption is body text (checked with it); one left empty shows the
+    // asset's caption, which is checked here.
+    for (const figure of figuresOf(article.body)) {
+      if (figure.caption) continue
+      const text = effective(figure)
+      if (text) captions.push({ text, where: { path: [], nodeId: figure.nodeId ?? undefined } })
+    }
+    const found = await spellFindings(this.deps.spelling, article, { captions })
+    return found.map((f) => ({
+      severity: 'warning' as const,
+      code: 'spelling' as const,
+      where: spellingWhere(article, f.where),
+      message: translate(language, 'preflight.spelling', { word: f.word }),
+      word: f.word,
+      suggestions: f.suggestions
+    }))
+  }
+}
+
+function preflightAsset(record: AssetRecord): PreflightAsset {
+  const m = record.metadata
+  return {
+    width: record.width,
+    caption: m.caption,
+    credit: m.credit,
+    photographer: m.photographer,
+    alt: m.alt,
+    usageTerms: m.usageTerms
+  }
+}
