@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, type BrowserWindow } from 'electron'
+import { app, dialog, type BrowserWindow } from 'electron'
 import { createHandlerTable } from './ipc/handlerTable'
 import { registerIpc } from './ipc/registerIpc'
 import { openServices, type Services } from './services'
@@ -53,6 +53,17 @@ if (!app.requestSingleInstanceLock()) {
         ? { devCspNonce: process.env['COPYDESK_DEV_CSP_NONCE'] }
         : {})
     })
+    // Export… asks where to save; the OS dialog also confirms replacing an existing file.
+    services.exports.chooseFile = async (suggestedName) => {
+      const options = {
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'Copydesk package', extensions: ['zip'] }]
+      }
+      const chosen = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options)
+      return chosen.canceled || !chosen.filePath ? null : { file: chosen.filePath, overwrite: true }
+    }
     mainWindow.on('closed', () => {
       mainWindow = null
     })

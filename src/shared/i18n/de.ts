@@ -92,6 +92,38 @@ export const de: UiStrings = {
     version: 'Version {{version}}',
     close: 'Schließen'
   },
+  exportPackage: {
+    button: 'Exportieren…',
+    title: 'Paket exportieren',
+    checking: 'Artikel wird geprüft…',
+    progress: '{{done}} von {{total}} Dateien — {{file}}',
+    cancel: 'Abbrechen',
+    cancelled: 'Export abgebrochen. Es wurde keine Datei geschrieben.',
+    blocked: 'Die Prüfung hat Fehler gefunden. Beheben Sie sie, oder exportieren Sie trotzdem:',
+    exportAnyway: 'Trotzdem exportieren',
+    exists: 'Ein Paket mit diesem Namen gibt es schon: {{file}}',
+    replace: 'Ersetzen',
+    done: '{{count}} Dateien ({{size}}) exportiert nach',
+    failed: 'Export fehlgeschlagen: {{message}}',
+    close: 'Schließen',
+    importButton: 'Paket importieren…',
+    importing: '{{name}} wird importiert…',
+    importFailed: '{{name}} konnte nicht importiert werden: {{message}}'
+  },
+  checks: {
+    title: 'Prüfungen',
+    running: 'Prüft…',
+    none: 'Keine Probleme gefunden.',
+    errors_one: '{{count}} Fehler',
+    errors_other: '{{count}} Fehler',
+    warnings_one: '{{count}} Warnung',
+    warnings_other: '{{count}} Warnungen',
+    error: 'Fehler',
+    warning: 'Warnung',
+    suggestions: 'Vorschläge: {{list}}',
+    addWord: '„{{word}}“ ins Redaktionswörterbuch aufnehmen',
+    failed: 'Die Prüfung konnte nicht laufen: {{message}}'
+  },
   preflight: {
     title: 'Prüfungen',
     leadImage: 'Aufmacherbild',

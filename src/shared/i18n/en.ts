@@ -89,6 +89,38 @@ export const en = {
     version: 'Version {{version}}',
     close: 'Close'
   },
+  exportPackage: {
+    button: 'Export…',
+    title: 'Export package',
+    checking: 'Checking the article…',
+    progress: '{{done}} of {{total}} files — {{file}}',
+    cancel: 'Cancel',
+    cancelled: 'Export cancelled. No file was written.',
+    blocked: 'The checks found errors. Fix them, or export anyway:',
+    exportAnyway: 'Export anyway',
+    exists: 'A package with this name already exists: {{file}}',
+    replace: 'Replace it',
+    done: 'Exported {{count}} files ({{size}}) to',
+    failed: 'Export failed: {{message}}',
+    close: 'Close',
+    importButton: 'Import package…',
+    importing: 'Importing {{name}}…',
+    importFailed: 'Could not import {{name}}: {{message}}'
+  },
+  checks: {
+    title: 'Checks',
+    running: 'Checking…',
+    none: 'No problems found.',
+    errors_one: '{{count}} error',
+    errors_other: '{{count}} errors',
+    warnings_one: '{{count}} warning',
+    warnings_other: '{{count}} warnings',
+    error: 'Error',
+    warning: 'Warning',
+    suggestions: 'Suggestions: {{list}}',
+    addWord: 'Add “{{word}}” to the newsroom word list',
+    failed: 'Checks could not run: {{message}}'
+  },
   preflight: {
     title: 'Checks',
     leadImage: 'Lead image',

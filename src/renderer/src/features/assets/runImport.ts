@@ -1,5 +1,5 @@
 import type { ImportResult } from '../../../../shared/asset'
-import { bytesToBase64 } from './bytesToBase64'
+import { bytesToBase64 } from '../../lib/bytesToBase64'
 import type { PickedFile } from './collectDroppedFiles'
 
 /** One file's line in the import list. */

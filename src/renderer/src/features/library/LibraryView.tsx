@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   ARTICLE_STATUSES,
   type ArticleStatus,
   type ArticleSummary
 } from '../../../../shared/article'
+import { bytesToBase64 } from '../../lib/bytesToBase64'
 import { call, newsroom } from '../../lib/newsroom'
 import { formatUpdated } from './formatUpdated'
 
@@ -20,16 +21,18 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
   const [query, setQuery] = useState('')
   const [status, setStatus] = useState<ArticleStatus | ''>('')
   const [isCreating, setCreating] = useState(false)
+  const [importing, setImporting] = useState<string | null>(null)
+  const packageInput = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
     let isCurrent = true
     call(newsroom.listArticles({ query: query || undefined, status: status || undefined }))
       .then((list) => isCurrent && setArticles(list))
-      .catch((e: Error) => isCurrent && setError(e.message))
+      .catch((e: Error) => isCurrent && setError(t('library.loadFailed', { message: e.message })))
     return () => {
       isCurrent = false
     }
-  }, [query, status])
+  }, [query, status, t])
 
   const handleNew = useCallback(async () => {
     setCreating(true)
@@ -41,6 +44,25 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
       setCreating(false)
     }
   }, [onOpen])
+
+  const handlePackage = useCallback(
+    async (file: File) => {
+      setImporting(file.name)
+      setError(null)
+      try {
+        const base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()))
+        const result = await call(newsroom.importPackage({ name: file.name, base64 }))
+        onOpen(result.articleId)
+      } catch (e) {
+        setError(
+          t('exportPackage.importFailed', { name: file.name, message: (e as Error).message })
+        )
+      } finally {
+        setImporting(null)
+      }
+    },
+    [onOpen, t]
+  )
 
   const isFiltered = query !== '' || status !== ''
   const isEmptyLibrary = articles !== null && articles.length === 0 && !isFiltered
@@ -54,13 +76,39 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
             <p className="muted">{t('library.count', { count: articles.length })}</p>
           )}
         </div>
-        <button type="button" className="primary" onClick={handleNew} disabled={isCreating}>
-          {t('library.newArticle')}
-        </button>
+        <div className="head-actions">
+          <button
+            type="button"
+            onClick={() => packageInput.current?.click()}
+            disabled={importing !== null}
+          >
+            {t('exportPackage.importButton')}
+          </button>
+          <input
+            ref={packageInput}
+            type="file"
+            accept=".zip,application/zip"
+            hidden
+            data-testid="package-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0]
+              e.target.value = ''
+              if (file) void handlePackage(file)
+            }}
+          />
+          <button type="button" className="primary" onClick={handleNew} disabled={isCreating}>
+            {t('library.newArticle')}
+          </button>
+        </div>
       </div>
+      {importing && (
+        <p className="muted" role="status">
+          {t('exportPackage.importing', { name: importing })}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error">
-          {t('library.loadFailed', { message: error })}
+          {error}
         </p>
       )}
       {!isEmptyLibrary && (

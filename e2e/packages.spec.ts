@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { test, expect } from './fixtures'
+
+const CLI = resolve(__dirname, '../out/cli/index.js')
+
+function cli(libraryDir: string, ...args: string[]): string {
+  return execFileSync(process.execPath, [CLI, '--library', libraryDir, ...args], {
+    encoding: 'utf8'
+  })
+}
+
+test('an exported package comes back through "Import package…" as a new article', async ({
+  page,
+  harness
+}) => {
+  const source = join(harness.libraryDir, '..', `${Date.now()}-source-library`)
+  const id = cli(
+    source,
+    'new',
+    '--kicker',
+    'Streit um Haushalt',
+    '--headline',
+    'Koalition einigt sich in München',
+    '--byline',
+    'Anna Beispiel',
+    '--dateline',
+    'Berlin'
+  ).trim()
+  const zip = join(source, 'paket.zip')
+  cli(source, 'export', id, '--out', zip)
+
+  await page.goto(harness.url)
+  await page.getByTestId('package-input').setInputFiles(zip)
+  await expect(page.getByLabel('Headline')).toHaveValue('Koalition einigt sich in München')
+  await expect(page.getByLabel('Kicker')).toHaveValue('Streit um Haushalt')
+})
+
+test('a file that is not a package is refused with its name and nothing is created', async ({
+  page,
+  harness
+}) => {
+  const bogus = join(harness.libraryDir, '..', `${Date.now()}-notes.zip`)
+  await writeFile(bogus, 'just some text')
+  await page.goto(harness.url)
+  await page.getByTestId('package-input').setInputFiles(bogus)
+  await expect(page.getByRole('alert')).toContainText('notes.zip')
+  await expect(page.getByRole('heading', { name: /No drafts yet/ })).toBeVisible()
+})

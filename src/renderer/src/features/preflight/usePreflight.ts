@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react'
+import type { Finding } from '../../../../shared/preflight/finding'
+import type { UiLanguage } from '../../../../shared/settings'
+import { newsroom } from '../../lib/newsroom'
+
+export type PreflightState =
+  | { kind: 'running'; findings: Finding[] }
+  | { kind: 'ready'; findings: Finding[] }
+  | { kind: 'error'; message: string; findings: Finding[] }
+
+/**
+ * The checks for the saved state of an article, re-run whenever a save lands (`revision`
+ * changes) — at most one run in flight; a newer revision wins.
+ */
+export function usePreflight(
+  articleId: string,
+  revision: number,
+  language: UiLanguage
+): PreflightState {
+  const [state, setState] = useState<PreflightState>({ kind: 'running', findings: [] })
+  useEffect(() => {
+    let isCurrent = true
+    const timer = setTimeout(() => {
+      setState((s) => ({ kind: 'running', findings: s.findings }))
+      void newsroom.runPreflight({ id: articleId, language }).then((result) => {
+        if (!isCurrent) return
+        setState((s) =>
+          result.ok
+            ? { kind: 'ready', findings: result.value }
+            : { kind: 'error', message: result.error.message, findings: s.findings }
+        )
+      })
+    }, 250)
+    return () => {
+      isCurrent = false
+      clearTimeout(timer)
+    }
+  }, [articleId, revision, language])
+  return state
+}
