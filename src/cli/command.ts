@@ -31,7 +31,12 @@ export type Command = (args: string[], ctx: CommandContext) => Promise<number>
 export interface CommandContext {
   io: CliIo
   json: boolean
-  services(): Promise<Services>
+  /**
+   * The core, opened on the first call. `write` (default) owns the library's lock for the
+   * command and is refused (exit 4) while the app holds it; `read` takes no lock, works while
+   * the app runs, and refuses every change.
+   */
+  services(access?: 'read' | 'write'): Promise<Services>
 }
 
 /** One JSON value on stdout. */

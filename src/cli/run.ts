@@ -19,6 +19,14 @@ Commands:
                       like a paste: structure, bold, italic, links, lists kept)
   list                the drafts, newest change first (--json: array of summaries)
   show ID             one article (--json: the article with effective image values)
+  delete ID           move an article (and its history) to the trash
+  history ID          its kept versions: version id, time, word count (--json: an array)
+  trash [--empty]     the trash (--json: an array); --empty deletes its articles for good
+  restore ID          bring an article back from the trash (exit 4 if its id is in use)
+  search QUERY... [--status S] [--limit N]
+                      full-text search over headline, kicker, teaser, bylines, captions and
+                      body; case and umlauts folded (munchen, muenchen find München), every
+                      word a prefix, all words needed; best match first
   attach ID FILE... [--lead | --gallery] [--gallery-name NAME]
                       import image files (reading their IPTC/XMP) and attach them: --lead
                       sets the lead image (one file), --gallery appends to the first gallery,
@@ -30,6 +38,17 @@ Commands:
   words [--add WORD]... [--remove WORD]...
                       the newsroom word list (names, places) that spelling accepts in every
                       language; prints the list after the changes (--json: an array)
+  check ID            the copy desk's checklist (preflight, spelling, location kept): one line
+                      per finding (--json: an array of findings), messages in German when
+                      LANG starts with "de"; exit 1 when any finding is an error
+  export ID --out FILE.zip [--force] [--overwrite]
+                      write the article's package (ninjs, NewsML-G2, HTML, images, manifest;
+                      JPEGs without location/device data). Preflight errors: the findings on
+                      stderr, exit 1, no file (--force exports anyway); an existing FILE:
+                      exit 4 unless --overwrite
+  import-package FILE.zip
+                      bring a package back as a new article; prints its id (--json: the
+                      article). Unsafe or altered packages are refused (exit 5)
 
 Global options:
   --library DIR       the library folder (else $COPYDESK_LIBRARY, else the app's default)
@@ -38,6 +57,8 @@ Global options:
 
 Exit codes: 0 ok, 1 findings or partial failure, 2 usage error, 3 not found,
 4 conflict or library locked, 5 corrupt data or I/O error.
+While the app has the library open, read commands (list, show, history, trash, search)
+work and commands that change it exit 4 naming the app's pid and host.
 `
 
 interface Globals {
@@ -95,11 +116,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command(args, {
       io,
       json,
-      services: async () => {
+      services: async (access = 'write') => {
         opened.services ??= await openServices({
           libraryDir,
           version: VERSION,
-          systemLocale: io.env.LANG ?? 'en'
+          systemLocale: io.env.LANG ?? 'en',
+          access: access === 'read' ? 'cli-read' : 'cli-write'
         })
         return opened.services
       }
@@ -113,6 +135,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`copydesk: ${e.message}`)
     return exitCodeFor(e.code)
   } finally {
+    // Damaged files the library found (quarantined, restored, lost): always said, on stderr.
+    for (const p of opened.services?.articles.problems() ?? []) io.err(`copydesk: ${p.message}`)
     await opened.services?.close()
   }
 }

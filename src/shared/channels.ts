@@ -9,6 +9,16 @@ export const Channels = {
   articlesCreate: 'articles:create',
   articlesGet: 'articles:get',
   articlesSave: 'articles:save',
+  articlesDelete: 'articles:delete',
+  articlesDuplicate: 'articles:duplicate',
+  articlesTrash: 'articles:trash',
+  articlesRestore: 'articles:restore',
+  articlesEmptyTrash: 'articles:emptyTrash',
+  articlesHistory: 'articles:history',
+  articlesDiff: 'articles:diff',
+  articlesRestoreVersion: 'articles:restoreVersion',
+  articlesSaveAsCopy: 'articles:saveAsCopy',
+  libraryProblems: 'library:problems',
   assetsImport: 'assets:import',
   assetsList: 'assets:list',
   assetsGet: 'assets:get',
@@ -16,10 +26,18 @@ export const Channels = {
   assetsUndo: 'assets:undo',
   assetsDelete: 'assets:delete',
   assetsUsage: 'assets:usage',
+  assetsAttach: 'assets:attach',
   spellingCheck: 'spelling:check',
   spellingWords: 'spelling:words',
   spellingAddWord: 'spelling:addWord',
-  spellingRemoveWord: 'spelling:removeWord'
+  spellingRemoveWord: 'spelling:removeWord',
+  preflightRun: 'preflight:run',
+  exportStart: 'export:start',
+  exportProgress: 'export:progress',
+  exportCancel: 'export:cancel',
+  exportAssetOptions: 'export:assetOptions',
+  exportSetAssetOptions: 'export:setAssetOptions',
+  packagesImport: 'packages:import'
 } as const
 export type Channel = (typeof Channels)[keyof typeof Channels]
 
@@ -35,6 +53,16 @@ export const apiChannels = {
   createArticle: Channels.articlesCreate,
   getArticle: Channels.articlesGet,
   saveArticle: Channels.articlesSave,
+  deleteArticle: Channels.articlesDelete,
+  duplicateArticle: Channels.articlesDuplicate,
+  listTrash: Channels.articlesTrash,
+  restoreFromTrash: Channels.articlesRestore,
+  emptyTrash: Channels.articlesEmptyTrash,
+  articleHistory: Channels.articlesHistory,
+  diffArticleVersion: Channels.articlesDiff,
+  restoreArticleVersion: Channels.articlesRestoreVersion,
+  saveArticleAsCopy: Channels.articlesSaveAsCopy,
+  libraryProblems: Channels.libraryProblems,
   importAssets: Channels.assetsImport,
   listAssets: Channels.assetsList,
   getAsset: Channels.assetsGet,
@@ -42,10 +70,18 @@ export const apiChannels = {
   undoAssetEdit: Channels.assetsUndo,
   deleteAsset: Channels.assetsDelete,
   assetUsage: Channels.assetsUsage,
+  attachAssets: Channels.assetsAttach,
   checkSpelling: Channels.spellingCheck,
   spellingWords: Channels.spellingWords,
   addSpellingWord: Channels.spellingAddWord,
-  removeSpellingWord: Channels.spellingRemoveWord
+  removeSpellingWord: Channels.spellingRemoveWord,
+  runPreflight: Channels.preflightRun,
+  startExport: Channels.exportStart,
+  exportProgress: Channels.exportProgress,
+  cancelExport: Channels.exportCancel,
+  assetExportOptions: Channels.exportAssetOptions,
+  setAssetExportOptions: Channels.exportSetAssetOptions,
+  importPackage: Channels.packagesImport
 } as const satisfies Record<string, Channel>
 
 /** The URL scheme Electron registers for asset renditions. */

@@ -3,6 +3,7 @@ import {
   ARTICLE_LANGUAGES,
   ARTICLE_STATUSES,
   articleIdSchema,
+  assetIdSchema,
   articlePatchSchema,
   type Article,
   type ArticleSummary
@@ -17,6 +18,19 @@ import {
   type AssetUse,
   type ImportResult
 } from './asset'
+import {
+  assetExportOptionsInputSchema,
+  exportJobInputSchema,
+  exportStartInputSchema,
+  packageImportInputSchema,
+  preflightRunInputSchema,
+  setAssetExportOptionsInputSchema,
+  type AssetExportOptions,
+  type ExportJobStatus,
+  type PackageImportResult
+} from './exportJob'
+import type { Finding } from './preflight/finding'
+import { libraryInputSchemas, type LibraryApi, type LibraryOutputMap } from './library'
 import type { Result } from './result'
 import { settingsPatchSchema, type Settings } from './settings'
 import { Channels, type AssetRendition, type Channel, apiChannels } from './channels'
@@ -51,6 +65,7 @@ export const inputSchemas = {
       patch: articlePatchSchema.strict()
     })
     .strict(),
+  ...libraryInputSchemas,
   [Channels.assetsImport]: assetImportInputSchema,
   [Channels.assetsList]: assetListFilterSchema.optional(),
   [Channels.assetsGet]: assetIdInputSchema,
@@ -58,6 +73,18 @@ export const inputSchemas = {
   [Channels.assetsUndo]: assetUndoInputSchema,
   [Channels.assetsDelete]: assetIdInputSchema,
   [Channels.assetsUsage]: assetIdInputSchema,
+  [Channels.assetsAttach]: z
+    .object({
+      articleId: articleIdSchema,
+      assetIds: z.array(assetIdSchema).min(1).max(200),
+      target: z.enum(['lead', 'gallery']),
+      /** Gallery target only: the gallery of that name (made if needed); else the first one. */
+      galleryName: z.string().max(200).optional()
+    })
+    .strict()
+    .refine((i) => i.target === 'gallery' || (i.assetIds.length === 1 && !i.galleryName), {
+      message: 'the lead image is one image, without a gallery name'
+    }),
   [Channels.spellingCheck]: z
     .object({
       text: z.string().max(1_000_000),
@@ -68,7 +95,14 @@ export const inputSchemas = {
     .strict(),
   [Channels.spellingWords]: z.undefined(),
   [Channels.spellingAddWord]: z.object({ word: z.string().max(200) }).strict(),
-  [Channels.spellingRemoveWord]: z.object({ word: z.string().max(200) }).strict()
+  [Channels.spellingRemoveWord]: z.object({ word: z.string().max(200) }).strict(),
+  [Channels.preflightRun]: preflightRunInputSchema,
+  [Channels.exportStart]: exportStartInputSchema,
+  [Channels.exportProgress]: exportJobInputSchema,
+  [Channels.exportCancel]: exportJobInputSchema,
+  [Channels.exportAssetOptions]: assetExportOptionsInputSchema,
+  [Channels.exportSetAssetOptions]: setAssetExportOptionsInputSchema,
+  [Channels.packagesImport]: packageImportInputSchema
 } satisfies Record<Channel, z.ZodType>
 
 export type InputOf<C extends Channel> = z.input<(typeof inputSchemas)[C]>
@@ -89,7 +123,7 @@ export interface SpellingFinding {
 }
 
 /** Result type per channel. */
-export interface OutputMap {
+export interface OutputMap extends LibraryOutputMap {
   [Channels.appInfo]: AppInfo
   [Channels.settingsGet]: Settings
   [Channels.settingsSet]: Settings
@@ -104,15 +138,23 @@ export interface OutputMap {
   [Channels.assetsUndo]: AssetSummary
   [Channels.assetsDelete]: { id: string }
   [Channels.assetsUsage]: AssetUse[]
+  [Channels.assetsAttach]: SaveAck
   [Channels.spellingCheck]: SpellingFinding[]
   [Channels.spellingWords]: string[]
   [Channels.spellingAddWord]: string[]
   [Channels.spellingRemoveWord]: string[]
+  [Channels.preflightRun]: Finding[]
+  [Channels.exportStart]: ExportJobStatus
+  [Channels.exportProgress]: ExportJobStatus
+  [Channels.exportCancel]: ExportJobStatus
+  [Channels.exportAssetOptions]: AssetExportOptions
+  [Channels.exportSetAssetOptions]: AssetExportOptions
+  [Channels.packagesImport]: PackageImportResult
 }
 export type OutputOf<C extends Channel> = OutputMap[C]
 
 /** The bridge the renderer sees as `window.newsroom`: one verb per channel, nothing generic. */
-export interface NewsroomApi {
+export interface NewsroomApi extends LibraryApi {
   appInfo(): Promise<Result<AppInfo>>
   getSettings(): Promise<Result<Settings>>
   setSettings(input: InputOf<typeof Channels.settingsSet>): Promise<Result<Settings>>
@@ -129,6 +171,8 @@ export interface NewsroomApi {
   /** Refused (conflict) while any article uses the asset. */
   deleteAsset(input: InputOf<typeof Channels.assetsDelete>): Promise<Result<{ id: string }>>
   assetUsage(input: InputOf<typeof Channels.assetsUsage>): Promise<Result<AssetUse[]>>
+  /** Sets an article's lead image or appends to one of its galleries, in the given order. */
+  attachAssets(input: InputOf<typeof Channels.assetsAttach>): Promise<Result<SaveAck>>
   /** Unknown words of a text in an article language, with offsets and up to 5 suggestions. */
   checkSpelling(input: InputOf<typeof Channels.spellingCheck>): Promise<Result<SpellingFinding[]>>
   /** The newsroom word list (names, places), sorted. */
@@ -136,6 +180,28 @@ export interface NewsroomApi {
   /** Adds a word to the newsroom word list (all languages); returns the list. */
   addSpellingWord(input: InputOf<typeof Channels.spellingAddWord>): Promise<Result<string[]>>
   removeSpellingWord(input: InputOf<typeof Channels.spellingRemoveWord>): Promise<Result<string[]>>
+  /** The copy desk's checklist of a stored article, messages in `language` (default English). */
+  runPreflight(input: InputOf<typeof Channels.preflightRun>): Promise<Result<Finding[]>>
+  /**
+   * Starts exporting a package; returns at once with a job id. The file goes where the app's
+   * save dialog says, else to `<library>/exports/`. Poll `exportProgress`; a failed job with
+   * error `forbidden` (detail.findings) needs `force`, one with `conflict` needs `overwrite`.
+   */
+  startExport(input: InputOf<typeof Channels.exportStart>): Promise<Result<ExportJobStatus>>
+  exportProgress(input: InputOf<typeof Channels.exportProgress>): Promise<Result<ExportJobStatus>>
+  /** Cancels a running export; resolves when its temporary file is gone. */
+  cancelExport(input: InputOf<typeof Channels.exportCancel>): Promise<Result<ExportJobStatus>>
+  /** Whether an asset's original is exported with its location and device data. */
+  assetExportOptions(
+    input: InputOf<typeof Channels.exportAssetOptions>
+  ): Promise<Result<AssetExportOptions>>
+  setAssetExportOptions(
+    input: InputOf<typeof Channels.exportSetAssetOptions>
+  ): Promise<Result<AssetExportOptions>>
+  /** Imports a package (its bytes, never a path) as a new article. */
+  importPackage(
+    input: InputOf<typeof Channels.packagesImport>
+  ): Promise<Result<PackageImportResult>>
   /** A URL the renderer may put in `<img src>` for an asset rendition (no paths, ids only). */
   assetUrl(assetId: string, rendition: AssetRendition): string
 }

@@ -79,7 +79,7 @@ export const articleCommands: Record<string, Command> = {
     if (positionals.length) {
       throw new CopydeskError('invalid-input', `list: unexpected argument "${positionals[0]}"`)
     }
-    const s = await ctx.services()
+    const s = await ctx.services('read')
     const summaries = await s.articles.list()
     if (ctx.json) {
       printJson(
@@ -109,7 +109,7 @@ export const articleCommands: Record<string, Command> = {
   async show(args, ctx) {
     const { positionals } = parse('show', args, {})
     const id = oneId('show', positionals)
-    const s = await ctx.services()
+    const s = await ctx.services('read')
     const view = presentArticle(await s.articles.get(id), await s.assets.defaults())
     if (ctx.json) printJson(ctx.io, view)
     else printArticle(ctx.io, view)

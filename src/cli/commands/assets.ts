@@ -133,7 +133,7 @@ export const assetCommands: Record<string, Command> = {
       unused: values.unused,
       query: values.search
     }
-    const s = await ctx.services()
+    const s = await ctx.services('read')
     const assets = await s.assets.list(filter)
     // list() has loaded the store, so problems found while loading are known now.
     for (const p of s.assets.problems) ctx.io.err(`copydesk: asset folder ${p.dir}: ${p.message}`)

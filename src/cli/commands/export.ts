@@ -53,7 +53,7 @@ export const exportCommands: Record<string, Command> = {
     const { positionals } = parse('check', args, {})
     const id = oneId('check', positionals)
     const language = cliLanguage(ctx.io.env)
-    const s = await ctx.services()
+    const s = await ctx.services('read')
     const findings = await s.preflight.run(id, { language })
     if (ctx.json) printJson(ctx.io, findings)
     else ctx.io.out([...findingLines(findings, language), summary(findings, language)].join('\n'))

@@ -1,11 +1,15 @@
 import type { Command } from '../command'
 import { articleCommands } from './articles'
 import { assetCommands } from './assets'
+import { exportCommands } from './export'
+import { libraryCommands } from './library'
 import { wordCommands } from './words'
 
 /** Every CLI command by name. Add a command file and spread it in here. */
 export const commands: Record<string, Command> = {
   ...articleCommands,
   ...assetCommands,
+  ...exportCommands,
+  ...libraryCommands,
   ...wordCommands
 }

@@ -14,7 +14,8 @@ export const wordCommands: Record<string, Command> = {
         `words: unexpected argument "${positionals[0]}" (use --add WORD or --remove WORD)`
       )
     }
-    const s = await ctx.services()
+    const isChange = (values.add?.length ?? 0) + (values.remove?.length ?? 0) > 0
+    const s = await ctx.services(isChange ? 'write' : 'read')
     let words = await s.spelling.words()
     for (const word of values.add ?? []) words = await s.spelling.addWord(word)
     for (const word of values.remove ?? []) words = await s.spelling.removeWord(word)

@@ -92,7 +92,13 @@ describe('the handler table', () => {
 
   it('persists settings in the library', async () => {
     await call(Channels.settingsSet, { uiLanguage: 'de' })
-    const reopened = await openServices({ libraryDir: dir, version: 'test', systemLocale: 'en' })
+    // Read-only: the services opened in beforeEach still own the library's lock.
+    const reopened = await openServices({
+      libraryDir: dir,
+      version: 'test',
+      systemLocale: 'en',
+      access: 'cli-read'
+    })
     expect(reopened.settings.get().uiLanguage).toBe('de')
     expect(reopened.settings.get().limits.headline).toBe(64)
     await reopened.close()

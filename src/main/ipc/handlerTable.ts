@@ -9,6 +9,7 @@ import {
 import { CopydeskError, fail, ok, type Result } from '../../shared/result'
 import type { Services } from '../services'
 import { importFileFromIpc } from '../services/assets/assetStore'
+import { importPackageBytes } from '../services/packages/importPackage'
 
 type Handler<C extends Channel> = (
   input: ParsedInputOf<C>,
@@ -29,6 +30,20 @@ const handlers: { [C in Channel]: Handler<C> } = {
   [Channels.articlesGet]: async (input, s) => s.articles.get(input.id),
   [Channels.articlesSave]: async (input, s) =>
     s.articles.save(input.id, input.baseRevision, input.patch),
+  [Channels.articlesDelete]: async (input, s) => {
+    await s.articles.delete(input.id)
+    return { id: input.id }
+  },
+  [Channels.articlesDuplicate]: async (input, s) => s.articles.duplicate(input.id),
+  [Channels.articlesTrash]: async (_input, s) => s.articles.listTrash(),
+  [Channels.articlesRestore]: async (input, s) => s.articles.restoreFromTrash(input.id),
+  [Channels.articlesEmptyTrash]: async (_input, s) => s.articles.emptyTrash(),
+  [Channels.articlesHistory]: async (input, s) => s.articles.versions(input.id),
+  [Channels.articlesDiff]: async (input, s) => s.articles.diff(input.id, input.versionId),
+  [Channels.articlesRestoreVersion]: async (input, s) =>
+    s.articles.restore(input.id, input.versionId, input.baseRevision),
+  [Channels.articlesSaveAsCopy]: async (input, s) => s.articles.saveAsCopy(input.id, input.patch),
+  [Channels.libraryProblems]: async (_input, s) => s.articles.problems(),
   [Channels.assetsImport]: async (input, s) => s.assets.import(input.files.map(importFileFromIpc)),
   [Channels.assetsList]: async (input, s) => s.assets.list(input ?? {}),
   [Channels.assetsGet]: async (input, s) => s.assets.get(input.id),
@@ -40,11 +55,36 @@ const handlers: { [C in Channel]: Handler<C> } = {
     return { id: input.id }
   },
   [Channels.assetsUsage]: async (input, s) => s.assets.usage(input.id),
+  [Channels.assetsAttach]: async (input, s) =>
+    s.assets.attach(
+      input.articleId,
+      input.assetIds,
+      input.target === 'lead' ? { kind: 'lead' } : { kind: 'gallery', name: input.galleryName }
+    ),
   [Channels.spellingCheck]: async (input, s) =>
     s.spelling.check(input.text, input.language, { suggestions: input.suggestions }),
   [Channels.spellingWords]: async (_input, s) => s.spelling.words(),
   [Channels.spellingAddWord]: async (input, s) => s.spelling.addWord(input.word),
-  [Channels.spellingRemoveWord]: async (input, s) => s.spelling.removeWord(input.word)
+  [Channels.spellingRemoveWord]: async (input, s) => s.spelling.removeWord(input.word),
+  [Channels.preflightRun]: async (input, s) =>
+    s.preflight.run(input.id, { language: input.language ?? 'en' }),
+  [Channels.exportStart]: async (input, s) => s.exports.start(input),
+  [Channels.exportProgress]: async (input, s) => s.exports.status(input.jobId),
+  [Channels.exportCancel]: async (input, s) => s.exports.cancel(input.jobId),
+  [Channels.exportAssetOptions]: async (input, s) => {
+    await s.assets.get(input.assetId)
+    return s.exportOptions.get(input.assetId)
+  },
+  [Channels.exportSetAssetOptions]: async (input, s) => {
+    await s.assets.get(input.assetId)
+    return s.exportOptions.setKeepMetadata(input.assetId, input.keepMetadata)
+  },
+  [Channels.packagesImport]: async (input, s) =>
+    importPackageBytes(
+      s,
+      input.name,
+      'bytes' in input ? input.bytes : Buffer.from(input.base64, 'base64')
+    )
 }
 
 /** A channel's entry point: raw renderer input in, Result out; it never throws. */

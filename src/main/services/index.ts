@@ -1,6 +1,9 @@
 import { mkdir } from 'node:fs/promises'
 import { AssetStore } from './assets/assetStore'
-import { ArticleLibrary } from './library/articleLibrary'
+import { ExportJobs } from './export/exportJobs'
+import { ExportOptionsStore } from './export/exportOptions'
+import { ArticleLibrary, type LibraryAccess } from './library/articleLibrary'
+import { PreflightService } from './preflight/preflightService'
 import { SettingsStore } from './settingsStore'
 import { SpellChecker } from './spelling/spellChecker'
 
@@ -14,6 +17,12 @@ export interface Services {
   settings: SettingsStore
   /** Offline spelling (Hunspell in a worker thread) and the newsroom word list. */
   spelling: SpellChecker
+  /** The copy desk's checklist (shared rules + spelling + location-kept). */
+  preflight: PreflightService
+  /** Per-asset export switches (keep location and device data). */
+  exportOptions: ExportOptionsStore
+  /** Export packages as jobs (progress, cancel); set `exports.chooseFile` for a save dialog. */
+  exports: ExportJobs
   close(): Promise<void>
 }
 
@@ -21,16 +30,38 @@ export interface OpenServicesOptions {
   libraryDir: string
   version: string
   systemLocale: string
+  /**
+   * `app` (default): take the library's lock for as long as the services are open; refused
+   * (`locked`) while another live process holds it. `cli-write`: the same, for one command.
+   * `cli-read`: no lock; reads work while the app runs, every change is refused.
+   */
+  access?: LibraryAccess
 }
 
 /** Opens the library folder and the services over it. */
 export async function openServices(opts: OpenServicesOptions): Promise<Services> {
   await mkdir(opts.libraryDir, { recursive: true })
-  const articles = await ArticleLibrary.open(opts.libraryDir)
+  const articles = await ArticleLibrary.open(opts.libraryDir, { access: opts.access })
   const assets = AssetStore.create(opts.libraryDir, { articles })
   const settings = new SettingsStore(opts.libraryDir)
   await settings.load()
   const spelling = new SpellChecker({ libraryDir: opts.libraryDir })
+  const exportOptions = new ExportOptionsStore(opts.libraryDir)
+  const preflight = new PreflightService({
+    libraryDir: opts.libraryDir,
+    articles,
+    settings,
+    spelling,
+    exportOptions
+  })
+  const exports = new ExportJobs({
+    libraryDir: opts.libraryDir,
+    version: opts.version,
+    articles,
+    settings,
+    preflight,
+    exportOptions
+  })
   return {
     libraryDir: opts.libraryDir,
     version: opts.version,
@@ -39,7 +70,11 @@ export async function openServices(opts: OpenServicesOptions): Promise<Services>
     assets,
     settings,
     spelling,
+    preflight,
+    exportOptions,
+    exports,
     close: async () => {
+      await exports.close()
       await spelling.close()
       await assets.close()
       await articles.close()

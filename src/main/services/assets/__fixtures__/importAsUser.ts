@@ -8,7 +8,8 @@ import { AssetStore } from '../assetStore'
 
 async function main(): Promise<void> {
   const [libraryDir, ...files] = process.argv.slice(2)
-  const articles = await ArticleLibrary.open(libraryDir)
+  // Read-only: the test process itself holds the library's lock.
+  const articles = await ArticleLibrary.open(libraryDir, { access: 'cli-read' })
   const store = await AssetStore.open(libraryDir, { articles })
   try {
     const results = await store.import(files.map((path) => ({ name: path, path })))

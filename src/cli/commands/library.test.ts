@@ -1,0 +1,160 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { hostname, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ArticleLibrary } from '../../main/services/library/articleLibrary'
+import type { CliIo } from '../cliIo'
+import { runCli } from '../run'
+
+let dir: string
+let library: string
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const io: CliIo = {
+    out: (t) => (stdout += `${t}\n`),
+    err: (t) => (stderr += `${t}\n`),
+    env: {},
+    cwd: dir
+  }
+  const code = await runCli(['--library', library, ...argv], io)
+  return { code, stdout, stderr }
+}
+
+async function newArticle(...flags: string[]): Promise<string> {
+  const created = await cli('new', ...flags)
+  expect(created.code, created.stderr).toBe(0)
+  return created.stdout.trim()
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'copydesk-cli-library-'))
+  library = join(dir, 'library')
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('copydesk delete / trash / restore', () => {
+  it('moves an article to the trash, lists the trash and brings it back', async () => {
+    const id = await newArticle('--headline', 'Koalition einigt sich')
+    const deleted = await cli('delete', id)
+    expect(deleted).toMatchObject({ code: 0, stderr: '' })
+    expect(deleted.stdout).toContain(`Moved ${id} to the trash`)
+    expect(JSON.parse((await cli('list', '--json')).stdout)).toEqual([])
+    const trash = JSON.parse((await cli('trash', '--json')).stdout)
+    expect(trash).toEqual([
+      expect.objectContaining({
+        id,
+        headline: 'Koalition einigt sich',
+        deletedAt: expect.any(String)
+      })
+    ])
+    const restored = await cli('restore', id, '--json')
+    expect(restored.code).toBe(0)
+    expect(JSON.parse(restored.stdout)).toMatchObject({ id, headline: 'Koalition einigt sich' })
+    expect((await cli('trash')).stdout).toBe('The trash is empty.\n')
+    expect(JSON.parse((await cli('list', '--json')).stdout)).toHaveLength(1)
+    await cli('delete', id)
+    expect(await cli('trash', '--empty', '--json')).toMatchObject({
+      code: 0,
+      stdout: '{\n  "removed": 1\n}\n'
+    })
+  })
+
+  it('exits 3 for an unknown article, with the error as JSON under --json', async () => {
+    const unknown = '0c9dfa0a-dbee-417b-8944-c1d2cdde806d'
+    const deleted = await cli('delete', unknown, '--json')
+    expect(deleted.code).toBe(3)
+    expect(JSON.parse(deleted.stdout)).toEqual({
+      error: { code: 'not-found', message: `No article with id ${unknown}` }
+    })
+    expect(deleted.stderr).toContain(unknown)
+    expect((await cli('restore', unknown)).code).toBe(3)
+    expect((await cli('history', unknown)).code).toBe(3)
+    expect((await cli('delete')).code).toBe(2)
+  })
+})
+
+describe('copydesk history and search', () => {
+  it('lists kept versions with time and word count', async () => {
+    const id = await newArticle('--headline', 'Entwurf')
+    const history = await cli('history', id, '--json')
+    expect(history.code).toBe(0)
+    expect(JSON.parse(history.stdout)).toEqual([
+      { versionId: '1', revision: 1, savedAt: expect.any(String), wordCount: 0, current: true }
+    ])
+    expect((await cli('history', id)).stdout).toMatch(
+      /^\s+1 {2}\S+ {2}\s+0 words {2}\(current\)\n$/
+    )
+  })
+
+  it('finds articles with umlauts folded and says where it matched', async () => {
+    await writeFile(join(dir, 'body.txt'), 'Der Stau auf der Straße nach Dachau.')
+    const id = await newArticle('--headline', 'Verkehr in München', '--body-file', 'body.txt')
+    await newArticle('--headline', 'Haushalt')
+    const found = await cli('search', 'muenchen', 'strasse', '--json')
+    expect(found.code).toBe(0)
+    expect(JSON.parse(found.stdout)).toEqual([
+      expect.objectContaining({
+        id,
+        headline: 'Verkehr in München',
+        matchedIn: ['headline', 'body']
+      })
+    ])
+    expect((await cli('search', 'munchen')).stdout).toContain(`${id}  draft`)
+    expect((await cli('search', 'nirgendwo')).stdout).toBe('Nothing found for "nirgendwo".\n')
+    expect((await cli('search')).code).toBe(2)
+    expect((await cli('search', 'x', '--status', 'gone')).code).toBe(2)
+  })
+})
+
+describe('copydesk while the app holds the library', () => {
+  it('reads, but refuses to write with exit 4 naming the holder', async () => {
+    const id = await newArticle('--headline', 'Im Zugriff der App')
+    const app = await ArticleLibrary.open(library, { log: () => undefined })
+    try {
+      expect((await cli('list')).code).toBe(0)
+      expect((await cli('show', id)).stdout).toContain('Im Zugriff der App')
+      expect((await cli('history', id)).code).toBe(0)
+      expect((await cli('search', 'zugriff')).stdout).toContain(id)
+      for (const argv of [
+        ['delete', id],
+        ['new', '--headline', 'x'],
+        ['trash', '--empty']
+      ]) {
+        const refused = await cli(...argv)
+        expect(refused.code, argv.join(' ')).toBe(4)
+        expect(refused.stderr).toContain(`pid ${process.pid} on ${hostname()}`)
+        expect(refused.stderr).toContain('the Copydesk app')
+      }
+    } finally {
+      await app.close()
+    }
+    expect((await cli('delete', id)).code).toBe(0)
+  })
+})
+
+describe('copydesk and damaged files', () => {
+  it('says which file is damaged; a write command quarantines it and restores the article', async () => {
+    const id = await newArticle('--headline', 'Gute Fassung')
+    const file = join(library, 'articles', `${id}.json`)
+    await writeFile(file, '{"schemaVersion":1,')
+    const listed = await cli('list', '--json')
+    expect(listed.code).toBe(0)
+    expect(JSON.parse(listed.stdout)).toEqual([])
+    expect(listed.stderr).toContain(`Article ${id}: ${file} does not parse`)
+    expect(await readFile(file, 'utf8')).toBe('{"schemaVersion":1,')
+
+    const deleted = await cli('delete', id)
+    expect(deleted.code).toBe(0)
+    expect(deleted.stderr).toContain(`It was moved to ${join(library, 'quarantine')}`)
+    expect(deleted.stderr).toContain('restored from its version 1')
+    expect(await readdir(join(library, 'quarantine'))).toHaveLength(1)
+    expect(JSON.parse((await cli('trash', '--json')).stdout)[0]).toMatchObject({
+      id,
+      headline: 'Gute Fassung'
+    })
+  })
+})

@@ -1,0 +1,196 @@
+/**
+ * Kept versions of each article under `history/<id>/`, one file per version in the article file
+ * format, written durably. The file name carries what the history list shows, so listing needs
+ * no reads: `<revision>.<savedAtMs>.<windowStartMs>.<wordCount>.json`.
+ *
+ * Coalescing: while someone types, autosave runs every second or so; keeping each of those would
+ * flood the history. A save within `coalesceMs` of the start of the newest version's window
+ * replaces that version, so typing leaves at most one version per minute, and the newest
+ * version is always the current text (which quarantine restores from).
+ *
+ * Durability: the newest version is a copy of the article file, which is itself saved durably,
+ * so it is written whole (unique temp name, rename) but not fsynced: that would double the disk
+ * flushes of every autosave for nothing. When a new window starts, the previous newest version
+ * becomes the only copy of its text, and it is fsynced (with its folder) right then.
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdir, open, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { ARTICLE_SCHEMA_VERSION, type Article } from '../../../shared/article'
+import { fsyncDir } from '../storage/durableWrite'
+
+/** One kept version as its file name describes it. */
+export interface HistoryEntry {
+  revision: number
+  savedAtMs: number
+  windowStartMs: number
+  wordCount: number
+  file: string
+}
+
+const NAME = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\.json$/
+
+/** Options of {@link HistoryStore}. */
+export interface HistoryOptions {
+  /** Versions kept per article (the oldest are dropped). */
+  limit?: number
+  /** Saves within this many milliseconds of a version's first save replace it. */
+  coalesceMs?: number
+  /** False for read-only openers: leftover temp files are then left alone. */
+  writable?: boolean
+}
+
+/** Parses a history file name; null for anything else (temp files, strays). */
+export function parseHistoryName(dir: string, name: string): HistoryEntry | null {
+  const m = NAME.exec(name)
+  if (!m) return null
+  return {
+    revision: Number(m[1]),
+    savedAtMs: Number(m[2]),
+    windowStartMs: Number(m[3]),
+    wordCount: Number(m[4]),
+    file: join(dir, name)
+  }
+}
+
+/** Replaces `target` whole (unique temp file, then rename) without waiting for the disk. */
+async function writeFileWhole(target: string, data: string): Promise<void> {
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+  )
+  try {
+    await writeFile(temp, data, { flag: 'wx' })
+    await rename(temp, target)
+  } catch (error) {
+    await unlink(temp).catch(() => undefined)
+    throw error
+  }
+}
+
+async function fsyncFile(file: string): Promise<void> {
+  const handle = await open(file, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** The per-article version history. */
+export class HistoryStore {
+  private readonly limit: number
+  private readonly coalesceMs: number
+  private readonly writable: boolean
+  private readonly cache = new Map<string, HistoryEntry[]>()
+
+  constructor(
+    readonly root: string,
+    opts: HistoryOptions = {}
+  ) {
+    this.limit = opts.limit ?? 50
+    this.coalesceMs = opts.coalesceMs ?? 60_000
+    this.writable = opts.writable ?? true
+  }
+
+  /** Folder of one article's versions. */
+  dirOf(id: string): string {
+    return join(this.root, id)
+  }
+
+  /** Versions of an article, oldest first (cached after the first call). */
+  async entries(id: string): Promise<HistoryEntry[]> {
+    const cached = this.cache.get(id)
+    if (cached) return cached
+    const dir = this.dirOf(id)
+    let names: string[] = []
+    try {
+      names = await readdir(dir)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    }
+    if (this.writable) {
+      // Temp files of history writes a crash cut short; every kept version is a complete file.
+      for (const name of names) {
+        if (name.startsWith('.') && name.endsWith('.tmp')) {
+          await unlink(join(dir, name)).catch(() => undefined)
+        }
+      }
+    }
+    const entries = names
+      .map((n) => parseHistoryName(dir, n))
+      .filter((e): e is HistoryEntry => e !== null)
+      .sort((a, b) => a.revision - b.revision || a.savedAtMs - b.savedAtMs)
+    this.cache.set(id, entries)
+    return entries
+  }
+
+  /** Forgets what is cached for an article (its folder was moved). */
+  forget(id: string): void {
+    this.cache.delete(id)
+  }
+
+  /**
+   * Keeps `article` as a version saved at `nowMs`. `separate` starts a new version even within
+   * the coalescing window (a restore must not replace the text it restores over).
+   */
+  async record(
+    article: Article,
+    wordCount: number,
+    nowMs: number,
+    opts: { separate?: boolean } = {}
+  ): Promise<void> {
+    const id = article.id
+    const entries = [...(await this.entries(id))]
+    const newest = entries[entries.length - 1]
+    const coalesce =
+      !opts.separate &&
+      newest !== undefined &&
+      newest.revision < article.revision &&
+      nowMs - newest.windowStartMs < this.coalesceMs &&
+      nowMs >= newest.windowStartMs
+    const windowStartMs = coalesce ? newest.windowStartMs : nowMs
+    const dir = this.dirOf(id)
+    if (entries.length === 0) await mkdir(dir, { recursive: true })
+    const name = `${article.revision}.${nowMs}.${windowStartMs}.${wordCount}.json`
+    const content = JSON.stringify({ schemaVersion: ARTICLE_SCHEMA_VERSION, article })
+    if (!coalesce && newest) {
+      // No longer the newest: from now on this file is the only copy of its text.
+      await fsyncFile(newest.file).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error
+      })
+    }
+    try {
+      await writeFileWhole(join(dir, name), content)
+    } catch (error) {
+      // The folder went away underneath (moved or deleted by hand): make it again once.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      await mkdir(dir, { recursive: true })
+      await writeFileWhole(join(dir, name), content)
+    }
+    if (!coalesce) await fsyncDir(dir)
+    const entry: HistoryEntry = {
+      revision: article.revision,
+      savedAtMs: nowMs,
+      windowStartMs,
+      wordCount,
+      file: join(dir, name)
+    }
+    // The new version is on disk before the one it replaces goes: a crash keeps both.
+    if (coalesce) {
+      entries.pop()
+      await unlink(newest.file).catch(() => undefined)
+    }
+    entries.push(entry)
+    while (entries.length > this.limit) {
+      const oldest = entries.shift() as HistoryEntry
+      await unlink(oldest.file).catch(() => undefined)
+    }
+    this.cache.set(id, entries)
+  }
+
+  /** The raw JSON of a kept version (parse errors are the caller's to judge). */
+  async readRaw(entry: HistoryEntry): Promise<unknown> {
+    return JSON.parse(await readFile(entry.file, 'utf8'))
+  }
+}

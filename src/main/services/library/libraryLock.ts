@@ -1,0 +1,213 @@
+/**
+ * One writer per library: `library.lock` holds `{ pid, host, startedAt, mode }` of the process
+ * that owns the library. It is created with O_EXCL, so two processes cannot both take it. A lock
+ * left by a process that is gone (same host, no such pid, or the pid now belongs to a process
+ * started later) is reclaimed; a lock from another host is respected, since its process cannot be
+ * checked from here.
+ */
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
+import { CopydeskError } from '../../../shared/result'
+
+/**
+ * How a library is opened. `app`: the desktop app, owns the library until it closes.
+ * `cli-write`: a command that changes the library, owns it for the command. `cli-read`: a
+ * command that only reads; takes no lock and writes nothing.
+ */
+export type LibraryAccess = 'app' | 'cli-write' | 'cli-read'
+
+/** What the lock file says about its holder. */
+export interface LockInfo {
+  pid: number
+  host: string
+  startedAt: string
+  mode: LibraryAccess
+  /** Linux: the holder's start time in clock ticks since boot, to tell a reused pid apart. */
+  procStart: string | null
+}
+
+/** Hooks for tests: whether a pid lives, this host's name, how long a torn lock may be young. */
+export interface LockOptions {
+  isAlive?: (pid: number) => boolean
+  host?: string
+  /** A lock file that is empty or garbled and younger than this is being written: wait. */
+  tornGraceMs?: number
+}
+
+export const LOCK_FILE = 'library.lock'
+
+/** Start time of a process in clock ticks since boot (Linux), or null where unknown. */
+export function processStartTicks(pid: number): string | null {
+  if (process.platform !== 'linux') return null
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // The command name (field 2) may hold spaces and parentheses: count from its closing one.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return fields[19] ?? null
+  } catch {
+    return null
+  }
+}
+
+function defaultIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH'
+  }
+}
+
+function parseLock(text: string): LockInfo | null {
+  try {
+    const v = JSON.parse(text) as LockInfo
+    if (
+      typeof v.pid === 'number' &&
+      typeof v.host === 'string' &&
+      typeof v.startedAt === 'string'
+    ) {
+      return { ...v, procStart: typeof v.procStart === 'string' ? v.procStart : null }
+    }
+  } catch {
+    // fall through
+  }
+  return null
+}
+
+/** Words for who holds a lock, for error messages. */
+export function describeHolder(info: LockInfo): string {
+  const who = info.mode === 'app' ? 'the Copydesk app' : 'a copydesk command'
+  return `${who} (pid ${info.pid} on ${info.host}, since ${info.startedAt})`
+}
+
+/** A held library lock. */
+export class LibraryLock {
+  private released = false
+
+  private constructor(
+    readonly file: string,
+    readonly info: LockInfo,
+    private readonly raw: string
+  ) {}
+
+  /**
+   * Takes the lock of the library in `dir` (which must exist) or throws
+   * `CopydeskError('locked')` naming the holder.
+   */
+  static async acquire(
+    dir: string,
+    mode: Exclude<LibraryAccess, 'cli-read'>,
+    opts: LockOptions = {}
+  ): Promise<LibraryLock> {
+    const file = join(dir, LOCK_FILE)
+    const host = opts.host ?? hostname()
+    const isAlive = opts.isAlive ?? defaultIsAlive
+    const info: LockInfo = {
+      pid: process.pid,
+      host,
+      startedAt: new Date().toISOString(),
+      mode,
+      procStart: processStartTicks(process.pid)
+    }
+    const raw = JSON.stringify(info)
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        // Not fsynced: after a power cut its process is gone anyway, and an empty or torn lock
+        // file is recognised below. Syncing would only add disk waits to every open.
+        const handle = await open(file, 'wx')
+        try {
+          await handle.writeFile(raw)
+        } finally {
+          await handle.close()
+        }
+        return new LibraryLock(file, info, raw)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      }
+      let text: string
+      try {
+        text = await readFile(file, 'utf8')
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
+        throw error
+      }
+      const holder = parseLock(text)
+      if (holder === null) {
+        // Created but not yet written (or torn by a crash right after creating it).
+        const age = Date.now() - (await stat(file).catch(() => ({ mtimeMs: 0 }))).mtimeMs
+        if (age < (opts.tornGraceMs ?? 2000)) {
+          await delay(20)
+          continue
+        }
+      } else if (LibraryLock.holderAlive(holder, host, isAlive)) {
+        const hint =
+          mode === 'cli-write'
+            ? '; commands that only read (list, show, history, search, trash) still work'
+            : ''
+        throw new CopydeskError(
+          'locked',
+          `The library ${dir} is in use by ${describeHolder(holder)}${hint}`,
+          { holder }
+        )
+      }
+      await LibraryLock.reclaim(file, text)
+    }
+    throw new CopydeskError('locked', `Could not take the lock ${file}: it keeps changing`)
+  }
+
+  /** Whether the process named in a lock may still be running. */
+  static holderAlive(
+    holder: LockInfo,
+    host: string = hostname(),
+    isAlive: (pid: number) => boolean = defaultIsAlive
+  ): boolean {
+    if (holder.host !== host) return true
+    if (holder.pid === process.pid) return true
+    if (!isAlive(holder.pid)) return false
+    // The pid lives, but a process started after the lock was taken reused it.
+    if (holder.procStart !== null) {
+      const now = processStartTicks(holder.pid)
+      if (now !== null && now !== holder.procStart) return false
+    }
+    return true
+  }
+
+  /**
+   * Moves a stale lock aside. If someone replaced it between our read and the move, the moved
+   * file is theirs: it is put back (unless another lock appeared meanwhile) and we try again.
+   */
+  private static async reclaim(file: string, staleText: string): Promise<void> {
+    const aside = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`
+    try {
+      await rename(file, aside)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+      throw error
+    }
+    const moved = await readFile(aside, 'utf8').catch(() => staleText)
+    if (moved !== staleText) await link(aside, file).catch(() => undefined)
+    await unlink(aside).catch(() => undefined)
+  }
+
+  /** The lock file's holder, or null when there is none (or it is unreadable). */
+  static async holder(dir: string): Promise<LockInfo | null> {
+    try {
+      return parseLock(await readFile(join(dir, LOCK_FILE), 'utf8'))
+    } catch {
+      return null
+    }
+  }
+
+  /** Releases the lock if the file is still ours; safe to call twice. */
+  async release(): Promise<void> {
+    if (this.released) return
+    this.released = true
+    const text = await readFile(this.file, 'utf8').catch(() => null)
+    if (text === this.raw) await unlink(this.file).catch(() => undefined)
+  }
+}
