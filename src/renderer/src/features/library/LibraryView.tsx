@@ -5,6 +5,7 @@ import {
   type ArticleStatus,
   type ArticleSummary
 } from '../../../../shared/article'
+import type { LibraryProblem, TrashEntry } from '../../../../shared/library'
 import { bytesToBase64 } from '../../lib/bytesToBase64'
 import { call, newsroom } from '../../lib/newsroom'
 import { formatUpdated } from './formatUpdated'
@@ -13,26 +14,37 @@ interface LibraryViewProps {
   onOpen(id: string): void
 }
 
-/** The list of drafts, newest change first, with search and a status filter. */
+/** The list of drafts, newest change first, with search, a status filter and the trash. */
 export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
   const { t, i18n } = useTranslation()
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
+  const [trash, setTrash] = useState<TrashEntry[]>([])
+  const [problems, setProblems] = useState<LibraryProblem[]>([])
+  const [isTrashOpen, setTrashOpen] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [notice, setNotice] = useState<{ text: string; undoId: string } | null>(null)
   const [query, setQuery] = useState('')
   const [status, setStatus] = useState<ArticleStatus | ''>('')
   const [isCreating, setCreating] = useState(false)
   const [importing, setImporting] = useState<string | null>(null)
+  const [reloadKey, setReloadKey] = useState(0)
   const packageInput = useRef<HTMLInputElement>(null)
+  const reload = (): void => setReloadKey((k) => k + 1)
 
   useEffect(() => {
     let isCurrent = true
     call(newsroom.listArticles({ query: query || undefined, status: status || undefined }))
       .then((list) => isCurrent && setArticles(list))
       .catch((e: Error) => isCurrent && setError(t('library.loadFailed', { message: e.message })))
+    void newsroom.listTrash().then((r) => isCurrent && r.ok && setTrash(r.value))
     return () => {
       isCurrent = false
     }
-  }, [query, status, t])
+  }, [query, status, t, reloadKey])
+
+  useEffect(() => {
+    void newsroom.libraryProblems().then((r) => r.ok && setProblems(r.value))
+  }, [])
 
   const handleNew = useCallback(async () => {
     setCreating(true)
@@ -64,6 +76,33 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
     [onOpen, t]
   )
 
+  const run = async (action: Promise<unknown>): Promise<boolean> => {
+    try {
+      await action
+      setError(null)
+      return true
+    } catch (e) {
+      setError((e as Error).message)
+      return false
+    } finally {
+      reload()
+    }
+  }
+
+  const handleDelete = async (a: ArticleSummary): Promise<void> => {
+    if (await run(call(newsroom.deleteArticle({ id: a.id })))) {
+      setNotice({
+        text: t('library.deleted', { title: a.headline || t('library.untitled') }),
+        undoId: a.id
+      })
+    }
+  }
+
+  const handleEmptyTrash = async (): Promise<void> => {
+    if (!window.confirm(t('library.emptyTrashConfirm', { count: trash.length }))) return
+    await run(call(newsroom.emptyTrash()))
+  }
+
   const isFiltered = query !== '' || status !== ''
   const isEmptyLibrary = articles !== null && articles.length === 0 && !isFiltered
 
@@ -71,12 +110,19 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
     <section className="library" aria-labelledby="library-title">
       <div className="library-head">
         <div>
-          <h1 id="library-title">{t('library.title')}</h1>
-          {articles && articles.length > 0 && (
+          <h1 id="library-title">{isTrashOpen ? t('library.trash') : t('library.title')}</h1>
+          {!isTrashOpen && articles && articles.length > 0 && (
             <p className="muted">{t('library.count', { count: articles.length })}</p>
           )}
         </div>
         <div className="head-actions">
+          {(trash.length > 0 || isTrashOpen) && (
+            <button type="button" className="ghost" onClick={() => setTrashOpen(!isTrashOpen)}>
+              {isTrashOpen
+                ? t('library.backToDrafts')
+                : t('library.trashCount', { count: trash.length })}
+            </button>
+          )}
           <button
             type="button"
             onClick={() => packageInput.current?.click()}
@@ -101,77 +147,187 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
           </button>
         </div>
       </div>
+      {problems.length > 0 && (
+        <div role="alert" className="notice notice-warn">
+          <strong>{t('library.problemsTitle')}</strong>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>{p.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {importing && (
         <p className="muted" role="status">
           {t('exportPackage.importing', { name: importing })}
         </p>
+      )}
+      {notice && (
+        <div className="notice" role="status">
+          <span>{notice.text}</span>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              void run(call(newsroom.restoreFromTrash({ id: notice.undoId })))
+              setNotice(null)
+            }}
+          >
+            {t('library.undo')}
+          </button>
+        </div>
       )}
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      {!isEmptyLibrary && (
-        <div className="library-tools">
-          <input
-            type="search"
-            className="search"
-            placeholder={t('library.search')}
-            aria-label={t('library.search')}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <label className="inline-label">
-            {t('library.statusFilter')}
-            <select
-              value={status}
-              onChange={(e) => setStatus(e.target.value as ArticleStatus | '')}
-            >
-              <option value="">{t('library.allStatuses')}</option>
-              {ARTICLE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-      )}
-      {isEmptyLibrary ? (
-        <div className="empty-state">
-          <div className="empty-illustration" aria-hidden="true" />
-          <h2>
-            {t('library.empty')} —{' '}
-            <button type="button" className="link-button" onClick={handleNew}>
-              {t('library.newArticle')}
-            </button>
-          </h2>
-          <p className="muted">{t('library.emptyHint')}</p>
-        </div>
-      ) : articles && articles.length === 0 ? (
-        <p className="muted empty-search">{t('library.noMatch')}</p>
+      {isTrashOpen ? (
+        <TrashList
+          entries={trash}
+          onRestore={(id) => void run(call(newsroom.restoreFromTrash({ id })))}
+          onEmpty={() => void handleEmptyTrash()}
+          language={i18n.language}
+        />
       ) : (
-        <ul className="article-list" aria-label={t('library.title')}>
-          {articles?.map((a) => (
-            <li key={a.id}>
-              <button type="button" className="article-row" onClick={() => onOpen(a.id)}>
-                <span className="row-main">
-                  {a.kicker && <span className="kicker">{a.kicker}</span>}
-                  <span className="headline">{a.headline || t('library.untitled')}</span>
-                  <span className="row-meta">
-                    {a.bylines.length > 0 && <span>{a.bylines.join(', ')}</span>}
-                    <span>{t('library.words', { count: a.wordCount })}</span>
-                    <span>
-                      {t('library.updated', { when: formatUpdated(a.updatedAt, i18n.language) })}
-                    </span>
-                  </span>
-                </span>
-                <span className={`status-badge status-${a.status}`}>{t(`status.${a.status}`)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          {!isEmptyLibrary && (
+            <div className="library-tools">
+              <input
+                type="search"
+                className="search"
+                placeholder={t('library.search')}
+                aria-label={t('library.search')}
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+              <label className="inline-label">
+                {t('library.statusFilter')}
+                <select
+                  value={status}
+                  onChange={(e) => setStatus(e.target.value as ArticleStatus | '')}
+                >
+                  <option value="">{t('library.allStatuses')}</option>
+                  {ARTICLE_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`status.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          )}
+          {isEmptyLibrary ? (
+            <div className="empty-state">
+              <div className="empty-illustration" aria-hidden="true" />
+              <h2>
+                {t('library.empty')} —{' '}
+                <button type="button" className="link-button" onClick={handleNew}>
+                  {t('library.newArticle')}
+                </button>
+              </h2>
+              <p className="muted">{t('library.emptyHint')}</p>
+            </div>
+          ) : articles && articles.length === 0 ? (
+            <p className="muted empty-search">{t('library.noMatch')}</p>
+          ) : (
+            <ul className="article-list" aria-label={t('library.title')}>
+              {articles?.map((a) => {
+                const title = a.headline || t('library.untitled')
+                return (
+                  <li key={a.id} className="article-item">
+                    <button type="button" className="article-row" onClick={() => onOpen(a.id)}>
+                      <span className="row-main">
+                        {a.kicker && <span className="kicker">{a.kicker}</span>}
+                        <span className="headline">{title}</span>
+                        <span className="row-meta">
+                          {a.bylines.length > 0 && <span>{a.bylines.join(', ')}</span>}
+                          <span>{t('library.words', { count: a.wordCount })}</span>
+                          <span>
+                            {t('library.updated', {
+                              when: formatUpdated(a.updatedAt, i18n.language)
+                            })}
+                          </span>
+                        </span>
+                      </span>
+                      <span className={`status-badge status-${a.status}`}>
+                        {t(`status.${a.status}`)}
+                      </span>
+                    </button>
+                    <div
+                      className="row-actions"
+                      role="group"
+                      aria-label={t('library.actionsFor', { title })}
+                    >
+                      <button
+                        type="button"
+                        className="ghost small"
+                        onClick={() => void run(call(newsroom.duplicateArticle({ id: a.id })))}
+                      >
+                        {t('library.duplicate')}
+                      </button>
+                      <button
+                        type="button"
+                        className="ghost small"
+                        onClick={() => void handleDelete(a)}
+                      >
+                        {t('library.delete')}
+                      </button>
+                    </div>
+                  </li>
+                )
+              })}
+            </ul>
+          )}
+        </>
       )}
     </section>
+  )
+}
+
+function TrashList({
+  entries,
+  onRestore,
+  onEmpty,
+  language
+}: {
+  entries: TrashEntry[]
+  onRestore(id: string): void
+  onEmpty(): void
+  language: string
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  if (entries.length === 0) return <p className="muted empty-search">{t('library.trashEmpty')}</p>
+  return (
+    <>
+      <ul className="article-list" aria-label={t('library.trash')}>
+        {entries.map((e) => (
+          <li key={e.id} className="article-item trashed">
+            <div className="article-row">
+              <span className="row-main">
+                {e.kicker && <span className="kicker">{e.kicker}</span>}
+                <span className="headline">{e.headline || t('library.untitled')}</span>
+                <span className="row-meta">
+                  {e.bylines.length > 0 && <span>{e.bylines.join(', ')}</span>}
+                  <span>
+                    {t('library.deletedAt', { when: formatUpdated(e.deletedAt, language) })}
+                  </span>
+                </span>
+              </span>
+            </div>
+            <div className="row-actions">
+              <button type="button" className="small" onClick={() => onRestore(e.id)}>
+                {t('library.restore')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="dialog-actions">
+        <button type="button" className="danger" onClick={onEmpty}>
+          {t('library.emptyTrash')}
+        </button>
+      </div>
+    </>
   )
 }
