@@ -138,6 +138,28 @@ export const de: UiStrings = {
     addWord: '„{{word}}“ ins Redaktionswörterbuch aufnehmen',
     failed: 'Die Prüfung konnte nicht laufen: {{message}}'
   },
+  history: {
+    button: 'Verlauf',
+    title: 'Gespeicherte Fassungen',
+    empty: 'Noch keine früheren Fassungen.',
+    version: 'Revision {{revision}} · {{when}} · {{words}}',
+    current: 'aktuell',
+    compare: 'Mit der aktuellen vergleichen',
+    restore: 'Diese Fassung wiederherstellen',
+    restored: 'Fassung wiederhergestellt.',
+    fieldsChanged: 'Geänderte Felder',
+    wordsChanged: '{{added}} Wörter hinzugefügt, {{removed}} entfernt seit dieser Fassung',
+    noChanges: 'Gleich wie der aktuelle Text.',
+    close: 'Schließen',
+    failed: 'Der Verlauf konnte nicht geladen werden: {{message}}'
+  },
+  conflict: {
+    title: 'Anderswo geändert',
+    text: 'Jemand (ein anderes Fenster oder die Kommandozeile) hat diesen Artikel gespeichert, nachdem Sie ihn geöffnet haben. Ihre letzten Änderungen sind nicht gespeichert.',
+    reloadTheirs: 'Deren Fassung laden',
+    keepMine: 'Meine als Kopie behalten',
+    copyFailed: 'Ihre Kopie konnte nicht gespeichert werden: {{message}}'
+  },
   preflight: {
     title: 'Prüfungen',
     leadImage: 'Aufmacherbild',

@@ -135,6 +135,28 @@ export const en = {
     addWord: 'Add “{{word}}” to the newsroom word list',
     failed: 'Checks could not run: {{message}}'
   },
+  history: {
+    button: 'History',
+    title: 'Saved versions',
+    empty: 'No earlier versions yet.',
+    version: 'Revision {{revision}} · {{when}} · {{words}}',
+    current: 'current',
+    compare: 'Compare with current',
+    restore: 'Restore this version',
+    restored: 'Version restored.',
+    fieldsChanged: 'Changed fields',
+    wordsChanged: '{{added}} words added, {{removed}} removed since this version',
+    noChanges: 'Identical to the current text.',
+    close: 'Close',
+    failed: 'Could not load the history: {{message}}'
+  },
+  conflict: {
+    title: 'Changed elsewhere',
+    text: 'Someone (another window or the command line) saved this article after you opened it. Your latest changes are not saved.',
+    reloadTheirs: 'Reload theirs',
+    keepMine: 'Keep mine as a copy',
+    copyFailed: 'Could not save your copy: {{message}}'
+  },
   preflight: {
     title: 'Checks',
     leadImage: 'Lead image',

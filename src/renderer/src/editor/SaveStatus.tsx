@@ -1,9 +1,11 @@
+import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SaveState } from './useAutosave'
+import type { SaveStateSource } from './useAutosave'
 
 /** "Saving…", "Saved 14:03" or the error, announced politely to screen readers. */
-export function SaveStatus({ state }: { state: SaveState }): React.JSX.Element {
+export function SaveStatus({ source }: { source: SaveStateSource }): React.JSX.Element {
   const { t, i18n } = useTranslation()
+  const state = useSyncExternalStore(source.subscribe, source.get)
   let text = ''
   if (state.kind === 'saving') text = t('editor.saving')
   else if (state.kind === 'dirty') text = t('editor.unsaved')

@@ -8,6 +8,35 @@ export type { SaveState } from './autosaveController'
 /** How long typing must pause before a save starts (the promise is "within 1 s"). */
 export const AUTOSAVE_DELAY_MS = 800
 
+/**
+ * The save state as a tiny store, so only the status line re-renders when it changes (the desk
+ * around the editor must not re-render on keystrokes or saves).
+ */
+export interface SaveStateSource {
+  get(): SaveState
+  subscribe(listener: () => void): () => void
+}
+
+function createSaveStateSource(): SaveStateSource & { set(state: SaveState): void } {
+  let state: SaveState = { kind: 'idle' }
+  const listeners = new Set<() => void>()
+  return {
+    get: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+    set: (next) => {
+      // Every keystroke reports "dirty"; only a change of kind is news.
+      if (next.kind === 'dirty' && state.kind === 'dirty') return
+      state = next
+      for (const listener of [...listeners]) listener()
+    }
+  }
+}
+
 function createController(
   articleId: string,
   baseRevision: number,
@@ -28,10 +57,10 @@ export function useAutosave(
   articleId: string,
   initialRevision: number,
   collect: () => ArticlePatch
-): { state: SaveState; controller: AutosaveController } {
-  const [state, setState] = useState<SaveState>({ kind: 'idle' })
+): { status: SaveStateSource; controller: AutosaveController } {
+  const [status] = useState(createSaveStateSource)
   const [controller] = useState(() =>
-    createController(articleId, initialRevision, collect, setState)
+    createController(articleId, initialRevision, collect, status.set)
   )
   useLayoutEffect(() => {
     controller.setCollector(collect)
@@ -56,5 +85,5 @@ export function useAutosave(
     }
   }, [controller])
 
-  return { state, controller }
+  return { status, controller }
 }

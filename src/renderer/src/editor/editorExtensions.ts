@@ -1,0 +1,68 @@
+import type { Extensions } from '@tiptap/core'
+import { ReactNodeViewRenderer } from '@tiptap/react'
+import type { ArticleLanguage } from '../../../shared/article'
+import { sharedExtensions } from '../../../shared/editor/extensions'
+import { Figure } from '../../../shared/editor/nodes/figure'
+import { PullQuote } from '../../../shared/editor/nodes/pullQuote'
+import { type DeskActions, DeskShortcuts } from './deskShortcuts'
+import { ImageDrops } from './images/imageDrops'
+import { newsroom } from '../lib/newsroom'
+import { SpellingUnderlines } from './spelling/spellingUnderlines'
+import { FigureView } from './views/figure/FigureView'
+import { PullQuoteView } from './views/pullQuote/PullQuoteView'
+
+/** The shared figure node with the desk's React view (image, caption in place, overrides). */
+export const FigureWithView = Figure.extend({
+  addNodeView() {
+    return ReactNodeViewRenderer(FigureView, { className: 'figure-node' })
+  }
+})
+
+/** The shared pull quote node with the desk's React view. */
+export const PullQuoteWithView = PullQuote.extend({
+  addNodeView() {
+    return ReactNodeViewRenderer(PullQuoteView, { className: 'pull-quote-node' })
+  }
+})
+
+export interface DeskExtensionsOptions {
+  language: ArticleLanguage
+  typography: boolean
+  /** What shortcuts and drops call into (filled in by the desk after each render). */
+  actions: { readonly current: DeskActions }
+}
+
+/**
+ * The editor's extension list: the shared body schema (so the CLI and export read what the
+ * editor writes) with the renderer's node views, the desk's shortcuts, image drops and pastes
+ * routed through the asset store, and spelling underlines from the spelling service.
+ */
+export function deskExtensions({
+  language,
+  typography,
+  actions
+}: DeskExtensionsOptions): Extensions {
+  return [
+    ...sharedExtensions({
+      language,
+      typography,
+      nodeViews: { figure: FigureWithView, pullQuote: PullQuoteWithView }
+    }),
+    DeskShortcuts.configure({ actions }),
+    ImageDrops.configure({
+      onFiles: (files, position) => actions.current.importFiles(files, position),
+      onAssets: (assetIds, position) => actions.current.insertAssets(assetIds, position)
+    }),
+    SpellingUnderlines.configure({
+      language,
+      check: async (text, checkLanguage) => {
+        const result = await newsroom.checkSpelling({
+          text,
+          language: checkLanguage,
+          suggestions: false
+        })
+        return result.ok ? result.value : null
+      }
+    })
+  ]
+}

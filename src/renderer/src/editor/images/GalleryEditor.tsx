@@ -1,0 +1,248 @@
+import { useLayoutEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ArticleLanguage, Gallery, ImageUse } from '../../../../shared/article'
+import { galleryLabel } from '../../../../shared/editor/articleFormat'
+import { newsroom } from '../../lib/newsroom'
+import { useAsset } from '../assets/assetInfo'
+import { GALLERY_ITEM_DRAG_TYPE } from './assetDrag'
+import { FilePickButton } from './FilePickButton'
+import { addItems, itemKeys, moveItem, removeItem, renameGallery, updateItem } from './galleryEdits'
+import { ImageUseFields } from './ImageUseFields'
+import { useDropZone } from './useDropZone'
+
+interface GalleryEditorProps {
+  gallery: Gallery
+  index: number
+  language: ArticleLanguage
+  onChange(change: (galleries: Gallery[]) => Gallery[]): void
+  onRemove(): void
+  importFiles(files: readonly File[]): Promise<string[]>
+}
+
+/** What a thumbnail drag carries: which gallery and which position it left. */
+interface ItemDrag {
+  galleryId: string
+  index: number
+}
+
+function readItemDrag(data: DataTransfer): ItemDrag | null {
+  try {
+    const value = JSON.parse(data.getData(GALLERY_ITEM_DRAG_TYPE)) as Partial<ItemDrag>
+    return typeof value.galleryId === 'string' && typeof value.index === 'number'
+      ? { galleryId: value.galleryId, index: value.index }
+      : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * One gallery: its internal name, the label readers will see (`Foto-Serie mit 3 Bildern`), a
+ * strip of thumbnails (add from files or by dropping files or assets, reorder by drag or with
+ * Alt+←/→ on a focused thumbnail, remove), and the caption, credit, photographer and alt text of
+ * the selected photo.
+ */
+export function GalleryEditor({
+  gallery,
+  index,
+  language,
+  onChange,
+  onRemove,
+  importFiles
+}: GalleryEditorProps): React.JSX.Element {
+  const { t } = useTranslation()
+  const [selected, setSelected] = useState<number | null>(null)
+  const focusAfterMove = useRef<number | null>(null)
+  const thumbs = useRef<(HTMLButtonElement | null)[]>([])
+  const items = gallery.items
+  const keys = itemKeys(items)
+  const title = t('desk.galleryN', { n: index + 1 })
+
+  useLayoutEffect(() => {
+    // Reordering moves the DOM node, and a moved node loses the focus: give it back.
+    if (focusAfterMove.current === null) return
+    thumbs.current[focusAfterMove.current]?.focus()
+    focusAfterMove.current = null
+  })
+
+  const add = (assetIds: string[], at?: number): void => {
+    if (assetIds.length === 0) return
+    onChange((all) => addItems(all, gallery.id, assetIds, at))
+  }
+  const addFiles = (files: readonly File[], at?: number): void => {
+    void importFiles(files).then((ids) => add(ids, at))
+  }
+  const move = (from: number, to: number): void => {
+    if (to < 0 || to >= items.length || from === to) return
+    onChange((all) => moveItem(all, gallery.id, from, to))
+    if (selected === from) setSelected(to)
+    else if (selected === to) setSelected(from)
+    focusAfterMove.current = to
+  }
+  const remove = (at: number): void => {
+    onChange((all) => removeItem(all, gallery.id, at))
+    setSelected(null)
+  }
+  const drop = useDropZone({ onFiles: (files) => addFiles(files), onAssets: (ids) => add(ids) })
+  const current = selected !== null ? items[selected] : undefined
+
+  return (
+    <section className="gallery-editor" aria-label={title}>
+      <div className="gallery-head">
+        <h4 className="gallery-title">{title}</h4>
+        <span className="gallery-label-preview">{galleryLabel(items.length, language)}</span>
+        <button type="button" className="ghost small" onClick={onRemove}>
+          {t('desk.removeGallery')}
+        </button>
+      </div>
+      <label className="override">
+        <span className="override-label">{t('desk.galleryName')}</span>
+        <input
+          type="text"
+          className="input"
+          value={gallery.name ?? ''}
+          placeholder={t('desk.galleryNameHint')}
+          onChange={(e) => onChange((all) => renameGallery(all, gallery.id, e.target.value))}
+        />
+      </label>
+      <ol
+        className={`gallery-strip${drop.isOver ? ' is-drop-target' : ''}`}
+        aria-label={t('desk.galleryImages', { gallery: title })}
+        {...drop.handlers}
+      >
+        {items.map((item, i) => (
+          <li
+            key={keys[i]}
+            className="strip-item"
+            draggable
+            onDragStart={(e) => {
+              e.dataTransfer.setData(
+                GALLERY_ITEM_DRAG_TYPE,
+                JSON.stringify({ galleryId: gallery.id, index: i } satisfies ItemDrag)
+              )
+              e.dataTransfer.effectAllowed = 'move'
+            }}
+            onDragOver={(e) => {
+              if (!e.dataTransfer.types.includes(GALLERY_ITEM_DRAG_TYPE)) return
+              e.preventDefault()
+              e.dataTransfer.dropEffect = 'move'
+            }}
+            onDrop={(e) => {
+              const from = readItemDrag(e.dataTransfer)
+              if (from && from.galleryId === gallery.id) {
+                e.preventDefault()
+                e.stopPropagation()
+                move(from.index, i)
+              }
+            }}
+          >
+            <Thumb
+              use={item}
+              position={i + 1}
+              count={items.length}
+              isSelected={selected === i}
+              buttonRef={(el) => {
+                thumbs.current[i] = el
+              }}
+              onSelect={() => setSelected(selected === i ? null : i)}
+              onMove={(step) => move(i, i + step)}
+            />
+          </li>
+        ))}
+        <li className="strip-add">
+          <FilePickButton
+            label={t('desk.addPhotos')}
+            isMultiple
+            onFiles={(files) => addFiles(files)}
+          />
+        </li>
+      </ol>
+      {items.length > 1 && <p className="hint small-text">{t('desk.reorderHint')}</p>}
+      {current && selected !== null && (
+        <GalleryItemFields
+          use={current}
+          idPrefix={`gallery-${index}-item-${selected}`}
+          onChange={(key, value) =>
+            onChange((all) => updateItem(all, gallery.id, selected, key, value))
+          }
+          onRemove={() => remove(selected)}
+        />
+      )}
+    </section>
+  )
+}
+
+function Thumb({
+  use,
+  position,
+  count,
+  isSelected,
+  buttonRef,
+  onSelect,
+  onMove
+}: {
+  use: ImageUse
+  position: number
+  count: number
+  isSelected: boolean
+  buttonRef(el: HTMLButtonElement | null): void
+  onSelect(): void
+  onMove(step: number): void
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const asset = useAsset(use.assetId)
+  const name = use.caption ?? asset?.metadata.caption ?? asset?.originalName ?? ''
+  return (
+    <button
+      ref={buttonRef}
+      type="button"
+      className={`thumb${isSelected ? ' is-selected' : ''}`}
+      aria-pressed={isSelected}
+      aria-label={t('desk.galleryItem', { position, count, name })}
+      title={asset?.originalName}
+      onClick={onSelect}
+      onKeyDown={(e) => {
+        if (!e.altKey) return
+        if (e.key === 'ArrowLeft') onMove(-1)
+        else if (e.key === 'ArrowRight') onMove(1)
+        else return
+        e.preventDefault()
+      }}
+    >
+      <img
+        src={newsroom.assetUrl(use.assetId, 'thumb')}
+        alt=""
+        loading="lazy"
+        decoding="async"
+        draggable={false}
+      />
+      <span className="thumb-position" aria-hidden="true">
+        {position}
+      </span>
+    </button>
+  )
+}
+
+function GalleryItemFields({
+  use,
+  idPrefix,
+  onChange,
+  onRemove
+}: {
+  use: ImageUse
+  idPrefix: string
+  onChange: React.ComponentProps<typeof ImageUseFields>['onChange']
+  onRemove(): void
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const asset = useAsset(use.assetId)
+  return (
+    <div className="gallery-item-fields">
+      {asset && <p className="slot-file">{asset.originalName}</p>}
+      <ImageUseFields use={use} asset={asset} idPrefix={idPrefix} onChange={onChange} />
+      <button type="button" className="ghost small" onClick={onRemove}>
+        {t('desk.removeFromGallery')}
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,95 @@
+import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
+import { useTranslation } from 'react-i18next'
+import { newsroom } from '../../../lib/newsroom'
+import { useAssetEntry } from '../../assets/assetInfo'
+import { OverrideInput } from '../../fields/OverrideInput'
+import { cssString } from '../cssString'
+
+/**
+ * A figure in the body: the image (preview rendition from the asset store), the caption written
+ * in place (the node's content; empty shows the asset's caption greyed), and small inputs for
+ * the credit, photographer and alt text overrides, empty ones showing the asset's values greyed.
+ */
+export function FigureView({
+  node,
+  updateAttributes,
+  deleteNode,
+  selected
+}: ReactNodeViewProps): React.JSX.Element {
+  const { t } = useTranslation()
+  const assetId = String(node.attrs.assetId)
+  const entry = useAssetEntry(assetId)
+  const asset = entry.status === 'ready' ? entry.asset : undefined
+  const meta = asset?.metadata
+  const isCaptionEmpty = (node.firstChild?.content.size ?? 0) === 0
+  const credit = (node.attrs.credit as string | null) ?? null
+  const photographer = (node.attrs.photographer as string | null) ?? null
+  const alt = (node.attrs.alt as string | null) ?? null
+  const captionPlaceholder = meta?.caption ?? t('desk.captionPlaceholder')
+  const label = asset ? t('desk.figureLabel', { name: asset.originalName }) : t('desk.figure')
+
+  return (
+    <NodeViewWrapper
+      as="figure"
+      className={[
+        'figure-view',
+        selected ? 'is-selected' : '',
+        isCaptionEmpty ? 'is-caption-empty' : ''
+      ].join(' ')}
+      aria-label={label}
+      style={{ '--caption-placeholder': cssString(captionPlaceholder) } as React.CSSProperties}
+    >
+      <div className="figure-media" contentEditable={false} draggable data-drag-handle>
+        {entry.status === 'missing' ? (
+          <p className="figure-missing" role="alert">
+            {t('desk.assetMissing', { id: assetId.slice(0, 12) })}
+          </p>
+        ) : (
+          <img
+            src={newsroom.assetUrl(assetId, 'preview')}
+            alt={alt ?? meta?.alt ?? ''}
+            width={asset?.renditions.preview.width}
+            height={asset?.renditions.preview.height}
+            loading="lazy"
+            decoding="async"
+            draggable={false}
+          />
+        )}
+        <button
+          type="button"
+          className="figure-remove"
+          aria-label={t('desk.removeImage')}
+          title={t('desk.removeImage')}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={deleteNode}
+        >
+          ×
+        </button>
+      </div>
+      <NodeViewContent className="figure-caption-slot" />
+      <div className="figure-meta" contentEditable={false}>
+        <OverrideInput
+          label={t('desk.credit')}
+          value={credit}
+          inherited={meta?.credit}
+          onChange={(value) => updateAttributes({ credit: value.trim() === '' ? null : value })}
+        />
+        <OverrideInput
+          label={t('desk.photographer')}
+          value={photographer}
+          inherited={meta?.photographer}
+          onChange={(value) =>
+            updateAttributes({ photographer: value.trim() === '' ? null : value })
+          }
+        />
+        <OverrideInput
+          label={t('desk.alt')}
+          value={alt}
+          inherited={meta?.alt}
+          className="input override-input override-alt"
+          onChange={(value) => updateAttributes({ alt: value.trim() === '' ? null : value })}
+        />
+      </div>
+    </NodeViewWrapper>
+  )
+}
