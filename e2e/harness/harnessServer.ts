@@ -16,6 +16,7 @@ export interface HarnessOptions {
   port?: number
   version?: string
   systemLocale?: string
+  historyCoalesceMs?: number
 }
 
 export interface Harness {
@@ -96,7 +97,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const services = await openServices({
     libraryDir: opts.libraryDir,
     version: opts.version ?? 'harness',
-    systemLocale: opts.systemLocale ?? 'en-GB'
+    systemLocale: opts.systemLocale ?? 'en-GB',
+    historyCoalesceMs: opts.historyCoalesceMs
   })
   const table = createHandlerTable(services)
   const token = randomBytes(24).toString('hex')

@@ -7,7 +7,12 @@ import { startHarness } from './harnessServer'
 /** `npm run harness -- [--library DIR] [--port N]`: the real renderer against the real core. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { library: { type: 'string' }, port: { type: 'string' }, locale: { type: 'string' } },
+    options: {
+      library: { type: 'string' },
+      port: { type: 'string' },
+      locale: { type: 'string' },
+      'history-coalesce-ms': { type: 'string' }
+    },
     strict: true
   })
   const port = values.port ? Number(values.port) : 0
@@ -22,7 +27,10 @@ async function main(): Promise<void> {
     libraryDir,
     port,
     rendererDir: resolve(__dirname, '../renderer'),
-    systemLocale: values.locale ?? Intl.DateTimeFormat().resolvedOptions().locale
+    systemLocale: values.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+    ...(values['history-coalesce-ms'] !== undefined
+      ? { historyCoalesceMs: Number(values['history-coalesce-ms']) }
+      : {})
   })
   console.log(`Copydesk harness (library ${libraryDir})`)
   console.log(`Open: ${harness.url}`)

@@ -36,12 +36,20 @@ export interface OpenServicesOptions {
    * `cli-read`: no lock; reads work while the app runs, every change is refused.
    */
   access?: LibraryAccess
+  /**
+   * Saves closer together than this share one history version (default one minute). The
+   * browser harness takes `--history-coalesce-ms` so specs can make versions without waiting.
+   */
+  historyCoalesceMs?: number
 }
 
 /** Opens the library folder and the services over it. */
 export async function openServices(opts: OpenServicesOptions): Promise<Services> {
   await mkdir(opts.libraryDir, { recursive: true })
-  const articles = await ArticleLibrary.open(opts.libraryDir, { access: opts.access })
+  const articles = await ArticleLibrary.open(opts.libraryDir, {
+    access: opts.access,
+    ...(opts.historyCoalesceMs !== undefined ? { coalesceMs: opts.historyCoalesceMs } : {})
+  })
   const assets = AssetStore.create(opts.libraryDir, { articles })
   const settings = new SettingsStore(opts.libraryDir)
   await settings.load()

@@ -85,6 +85,7 @@ export function App(): React.JSX.Element {
               key={route.id}
               articleId={route.id}
               onBack={() => navigate({ name: 'library' })}
+              onOpen={(id) => navigate({ name: 'article', id })}
             />
           )}
         </main>

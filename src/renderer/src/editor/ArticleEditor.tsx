@@ -7,19 +7,25 @@ import { EditorDesk } from './EditorDesk'
 interface ArticleEditorProps {
   articleId: string
   onBack(): void
+  onOpen(id: string): void
 }
 
 /** Loads one article and shows its editing desk. */
-export function ArticleEditor({ articleId, onBack }: ArticleEditorProps): React.JSX.Element {
+export function ArticleEditor({
+  articleId,
+  onBack,
+  onOpen
+}: ArticleEditorProps): React.JSX.Element {
   const { t } = useTranslation()
   const [article, setArticle] = useState<Article | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [loads, setLoads] = useState(0)
 
   useEffect(() => {
     call(newsroom.getArticle({ id: articleId }))
       .then(setArticle)
       .catch((e: Error) => setError(e.message))
-  }, [articleId])
+  }, [articleId, loads])
 
   if (error) {
     return (
@@ -32,5 +38,14 @@ export function ArticleEditor({ articleId, onBack }: ArticleEditorProps): React.
     )
   }
   if (!article) return <div className="editor-loading" aria-busy="true" />
-  return <EditorDesk article={article} onBack={onBack} />
+  return (
+    <EditorDesk
+      // A reload mounts a fresh desk: the editor starts from what the library holds now.
+      key={`${article.id}:${article.revision}:${loads}`}
+      article={article}
+      onBack={onBack}
+      onOpen={onOpen}
+      onReload={() => setLoads((n) => n + 1)}
+    />
+  )
 }

@@ -34,6 +34,11 @@ import { BodyStatsLine } from './stats/BodyStatsLine'
 import { LinkPopover } from './toolbar/LinkPopover'
 import { Toolbar } from './toolbar/Toolbar'
 import { useAutosave } from './useAutosave'
+import { DeskChecks, DeskConflict } from './DeskPanels'
+import { ExportDialog } from '../features/export/ExportDialog'
+import { HistoryDialog } from '../features/history/HistoryDialog'
+import { call, newsroom } from '../lib/newsroom'
+import { uiLanguageFor } from '../../../shared/i18n'
 import './editor.css'
 
 type DeskView = 'write' | 'preview'
@@ -52,12 +57,20 @@ const FIND_INPUT_ID = 'find-term'
  */
 export function EditorDesk({
   article,
-  onBack
+  onBack,
+  onReload,
+  onOpen
 }: {
   article: Article
   onBack(): void
+  /** Loads the article again from the library (after a restore, or to take theirs). */
+  onReload(): void
+  /** Opens another article (the copy made to keep mine). */
+  onOpen(id: string): void
 }): React.JSX.Element {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const [isHistoryOpen, setHistoryOpen] = useState(false)
+  const [isExportOpen, setExportOpen] = useState(false)
   const settings = useSettings()
   const [fields, setFields] = useState<DeskFields>(() => deskFieldsOf(article))
   const fieldsRef = useRef(fields)
@@ -230,8 +243,24 @@ export function EditorDesk({
             </button>
           ))}
         </div>
-        <SaveStatus source={autosave.status} />
+        <div className="desk-actions">
+          <SaveStatus source={autosave.status} />
+          <button type="button" className="ghost" onClick={() => setHistoryOpen(true)}>
+            {t('history.button')}
+          </button>
+          <button type="button" className="primary" onClick={() => setExportOpen(true)}>
+            {t('exportPackage.button')}
+          </button>
+        </div>
       </div>
+      <DeskConflict
+        status={autosave.status}
+        onReloadTheirs={onReload}
+        onKeepMine={async () => {
+          const copy = await call(newsroom.saveArticleAsCopy({ id: article.id, patch: collect() }))
+          onOpen(copy.id)
+        }}
+      />
       <ImportStatus state={importer.state} onDismiss={importer.dismissErrors} />
       <div className="editor-columns">
         <div className="editor-main">
@@ -290,6 +319,13 @@ export function EditorDesk({
           )}
         </div>
         <aside className="editor-side" aria-label={t('editor.sectionFiling')}>
+          <DeskChecks
+            articleId={article.id}
+            status={autosave.status}
+            controller={controller}
+            editor={editor}
+            onShowWrite={() => setView('write')}
+          />
           <h2 className="side-title">{t('desk.images')}</h2>
           <LeadImageSlot
             lead={fields.lead}
@@ -305,6 +341,33 @@ export function EditorDesk({
           <SideFields fields={fields} onChange={update} />
         </aside>
       </div>
+      {isHistoryOpen && (
+        <HistoryDialog
+          articleId={article.id}
+          prepare={async () => {
+            await controller.flush()
+            return controller.baseRevision
+          }}
+          onRestored={onReload}
+          onClose={() => setHistoryOpen(false)}
+        />
+      )}
+      {isExportOpen && (
+        <ExportDialog
+          articleId={article.id}
+          language={uiLanguageFor(i18n.language)}
+          flush={() => controller.flush()}
+          onExported={(result) => {
+            controller.resume(result.revision)
+            setFields((f) => {
+              const next = { ...f, status: 'exported' as const }
+              fieldsRef.current = next
+              return next
+            })
+          }}
+          onClose={() => setExportOpen(false)}
+        />
+      )}
     </section>
   )
 }

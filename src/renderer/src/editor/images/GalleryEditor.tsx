@@ -87,7 +87,7 @@ export function GalleryEditor({
   const current = selected !== null ? items[selected] : undefined
 
   return (
-    <section className="gallery-editor" aria-label={title}>
+    <section className="gallery-editor" aria-label={title} data-gallery-id={gallery.id}>
       <div className="gallery-head">
         <h4 className="gallery-title">{title}</h4>
         <span className="gallery-label-preview">{galleryLabel(items.length, language)}</span>
@@ -197,6 +197,7 @@ function Thumb({
       ref={buttonRef}
       type="button"
       className={`thumb${isSelected ? ' is-selected' : ''}`}
+      data-index={position - 1}
       aria-pressed={isSelected}
       aria-label={t('desk.galleryItem', { position, count, name })}
       title={asset?.originalName}

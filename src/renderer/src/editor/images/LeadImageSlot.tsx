@@ -37,6 +37,7 @@ export function LeadImageSlot({
     <section
       className={`image-slot${drop.isOver ? ' is-drop-target' : ''}`}
       aria-label={t('desk.leadImage')}
+      data-jump="lead"
       {...drop.handlers}
     >
       <h3 className="slot-title">{t('desk.leadImage')}</h3>
