@@ -19,7 +19,8 @@ export const de: UiStrings = {
     trashEmpty: 'Der Papierkorb ist leer.',
     restore: 'Wiederherstellen',
     emptyTrash: 'Papierkorb leeren…',
-    emptyTrashConfirm: '{{count}} Artikel im Papierkorb endgültig löschen? Das lässt sich nicht rückgängig machen.',
+    emptyTrashConfirm:
+      '{{count}} Artikel im Papierkorb endgültig löschen? Das lässt sich nicht rückgängig machen.',
     deletedAt: 'Gelöscht {{when}}',
     problemsTitle: 'Die Bibliothek hat sich selbst repariert',
     actionsFor: 'Aktionen für {{title}}',
