@@ -19,7 +19,7 @@ export class SettingsStore {
 
   /** Reads the file; a missing or unreadable one falls back to defaults without being touched. */
   async load(): Promise<Settings> {
-    let stored: unknown = null
+    let stored: unknown
     try {
       stored = JSON.parse(await readFile(this.file, 'utf8'))
     } catch {

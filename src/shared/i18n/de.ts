@@ -340,6 +340,10 @@ export const de: UiStrings = {
     openArticle: 'Artikel öffnen'
   },
   desk: {
+    photoStrip: 'Bilder aus der Bibliothek',
+    photoStripSearch: 'Bilder suchen',
+    photoStripHint: 'Ziehen Sie ein Bild in den Text, auf das Aufmacherbild oder in eine Galerie.',
+    photoStripEmpty: 'Keine passenden Bilder.',
     views: 'Schreiben oder Vorschau',
     write: 'Schreiben',
     preview: 'Vorschau',

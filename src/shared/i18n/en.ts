@@ -333,6 +333,10 @@ export const en = {
     openArticle: 'Open article'
   },
   desk: {
+    photoStrip: 'Photos from the library',
+    photoStripSearch: 'Search photos',
+    photoStripHint: 'Drag a photo onto the body, the lead image or a gallery.',
+    photoStripEmpty: 'No photos match.',
     views: 'Write or preview',
     write: 'Write',
     preview: 'Preview',

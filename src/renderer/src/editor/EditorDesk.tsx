@@ -26,6 +26,7 @@ import { insertFigures, selectionInsertPosition } from './images/figureInsert'
 import { GalleriesPanel } from './images/GalleriesPanel'
 import { ImportStatus } from './images/ImportStatus'
 import { LeadImageSlot } from './images/LeadImageSlot'
+import { PhotoStrip } from './images/PhotoStrip'
 import { trackPosition } from './images/trackPosition'
 import { useImageImport } from './images/useImageImport'
 import { ArticlePreview } from './preview/ArticlePreview'
@@ -338,6 +339,7 @@ export function EditorDesk({
             onChange={handleGalleriesChange}
             importFiles={importer.importFiles}
           />
+          <PhotoStrip />
           <SideFields fields={fields} onChange={update} />
         </aside>
       </div>

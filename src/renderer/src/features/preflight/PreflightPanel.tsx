@@ -31,7 +31,7 @@ export function PreflightPanel({
     <section className="checks" aria-labelledby="checks-title">
       <header className="checks-head">
         <h2 id="checks-title">{t('checks.title')}</h2>
-        <p className="checks-summary" role="status" aria-live="polite">
+        <p className="checks-summary" aria-live="polite">
           {state.kind === 'running' && ordered.length === 0
             ? t('checks.running')
             : ordered.length === 0
