@@ -3,28 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { hasExiftool, iimOnly, jpeg, xmpOnly } from '../../main/services/assets/__fixtures__/corpus'
-import type { CliIo } from '../cliIo'
-import { runCli } from '../run'
+import { runCaptured, type Captured } from '../__fixtures__/runCaptured'
 
 let dir: string
 
-interface Captured {
-  code: number
-  stdout: string
-  stderr: string
-}
-
 async function cli(...argv: string[]): Promise<Captured> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    out: (t) => (stdout += `${t}\n`),
-    err: (t) => (stderr += `${t}\n`),
-    env: {},
-    cwd: dir
-  }
-  const code = await runCli(['--library', join(dir, 'library'), ...argv], io)
-  return { code, stdout, stderr }
+  return runCaptured(join(dir, 'library'), argv, { cwd: dir })
 }
 
 async function newArticle(headline: string): Promise<string> {

@@ -5,28 +5,15 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openServices } from '../../main/services'
 import { createNewsroomArticle } from '../../main/services/export/__fixtures__/newsroomArticle'
-import type { CliIo } from '../cliIo'
-import { runCli } from '../run'
+import { runCaptured, type Captured } from '../__fixtures__/runCaptured'
 import { cliLanguage } from './export'
 
 let dir: string
 let articleId: string
 let brokenId: string
 
-async function cli(
-  env: Record<string, string>,
-  ...argv: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    out: (t) => (stdout += `${t}\n`),
-    err: (t) => (stderr += `${t}\n`),
-    env,
-    cwd: dir
-  }
-  const code = await runCli(['--library', join(dir, 'library'), ...argv], io)
-  return { code, stdout, stderr }
+async function cli(env: Record<string, string>, ...argv: string[]): Promise<Captured> {
+  return runCaptured(join(dir, 'library'), argv, { cwd: dir, env })
 }
 
 beforeAll(async () => {

@@ -3,23 +3,13 @@ import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ArticleLibrary } from '../../main/services/library/articleLibrary'
-import type { CliIo } from '../cliIo'
-import { runCli } from '../run'
+import { runCaptured, type Captured } from '../__fixtures__/runCaptured'
 
 let dir: string
 let library: string
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    out: (t) => (stdout += `${t}\n`),
-    err: (t) => (stderr += `${t}\n`),
-    env: {},
-    cwd: dir
-  }
-  const code = await runCli(['--library', library, ...argv], io)
-  return { code, stdout, stderr }
+async function cli(...argv: string[]): Promise<Captured> {
+  return runCaptured(library, argv, { cwd: dir })
 }
 
 async function newArticle(...flags: string[]): Promise<string> {

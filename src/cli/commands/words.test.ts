@@ -2,22 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CliIo } from '../cliIo'
-import { runCli } from '../run'
+import { runCaptured, type Captured } from '../__fixtures__/runCaptured'
 
 let dir: string
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    out: (t) => (stdout += `${t}\n`),
-    err: (t) => (stderr += `${t}\n`),
-    env: {},
-    cwd: dir
-  }
-  const code = await runCli(['--library', join(dir, 'library'), ...argv], io)
-  return { code, stdout, stderr }
+async function cli(...argv: string[]): Promise<Captured> {
+  return runCaptured(join(dir, 'library'), argv, { cwd: dir })
 }
 
 beforeEach(async () => {
