@@ -45,9 +45,11 @@ describe('paste goes through the sanitiser', () => {
   })
 
   it('a figure copied from the editor can be pasted back', () => {
-    editor = createTestEditor(doc(paragraph()))
-    editor.commands.insertFigure({ assetId: ASSET_A, caption: 'Bild', credit: 'dpa' })
-    const html = editor.getHTML()
+    const source = createTestEditor(doc(paragraph()))
+    source.commands.insertFigure({ assetId: ASSET_A, caption: 'Bild', credit: 'dpa' })
+    const html = source.getHTML()
+    // Destroyed here: a live view's DOM observer would fire after the DOM environment is gone.
+    source.destroy()
     const body = pasteInto(html)
     expect(body.content!.filter((n) => n.type === 'figure')).toHaveLength(1)
   })

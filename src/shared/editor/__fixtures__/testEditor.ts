@@ -1,4 +1,5 @@
 import { Editor } from '@tiptap/core'
+import { afterEach } from 'vitest'
 import type { PmNode } from '../../article'
 import { sharedExtensions, type SharedExtensionsOptions } from '../extensions'
 
@@ -8,15 +9,25 @@ export function counterIds(): () => string {
   return () => `n${String(++n).padStart(5, '0')}`
 }
 
+// Every editor a test makes is destroyed after it: a live view's DOM observer runs on a timer
+// and would fire after the test file's DOM environment is torn down.
+const liveEditors = new Set<Editor>()
+afterEach(() => {
+  for (const editor of liveEditors) if (!editor.isDestroyed) editor.destroy()
+  liveEditors.clear()
+})
+
 /** A real TipTap editor over the shared extensions (needs the happy-dom environment). */
 export function createTestEditor(
   content: PmNode | string,
   options: SharedExtensionsOptions = {}
 ): Editor {
-  return new Editor({
+  const editor = new Editor({
     extensions: sharedExtensions({ nodeIds: { generateId: counterIds() }, ...options }),
     content
   })
+  liveEditors.add(editor)
+  return editor
 }
 
 /**
