@@ -1,29 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ImportResult } from '../../../shared/asset'
 import { Channels, type Channel, type SaveAck } from '../../../shared/ipc'
 import type { Result } from '../../../shared/result'
-import { createHandlerTable, type BoundHandler } from '../../ipc/handlerTable'
-import { openServices, type Services } from '..'
+import { openIpcClient, type IpcClient } from '../../ipc/__fixtures__/ipcClient'
+import type { Services } from '..'
 import { jpeg } from './__fixtures__/corpus'
 
-let root: string
 let services: Services
-let table: ReadonlyMap<Channel, BoundHandler>
-
-async function call<T>(channel: Channel, input?: unknown): Promise<Result<T>> {
-  const handler = table.get(channel)
-  if (!handler) throw new Error(`no handler for ${channel}`)
-  return (await handler(input)) as Result<T>
-}
-
-async function value<T>(channel: Channel, input?: unknown): Promise<T> {
-  const result = await call<T>(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`)
-  return result.value
-}
+let ipc: IpcClient
+const call = <T>(channel: Channel, input?: unknown): Promise<Result<T>> =>
+  ipc.call<T>(channel, input)
+const value = <T>(channel: Channel, input?: unknown): Promise<T> => ipc.value<T>(channel, input)
 
 /** Imports `n` distinct JPEGs over the channel, as the photo desk does; returns their ids. */
 async function importPhotos(n: number): Promise<string[]> {
@@ -41,18 +28,10 @@ async function importPhotos(n: number): Promise<string[]> {
 }
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'copydesk-attach-ipc-'))
-  services = await openServices({
-    libraryDir: join(root, 'library'),
-    version: 't',
-    systemLocale: 'de'
-  })
-  table = createHandlerTable(services, () => undefined)
+  ipc = await openIpcClient('copydesk-attach-ipc-')
+  services = ipc.services
 })
-afterEach(async () => {
-  await services.close()
-  await rm(root, { recursive: true, force: true })
-})
+afterEach(() => ipc.close())
 
 describe('assets:attach', () => {
   it('builds a named gallery in the given order and appends to it on the next call', async () => {

@@ -1,44 +1,22 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AssetSummary, AssetUse, ImportResult } from '../../../shared/asset'
 import { Channels, type Channel } from '../../../shared/ipc'
 import type { Result } from '../../../shared/result'
-import { createHandlerTable, type BoundHandler } from '../../ipc/handlerTable'
-import { openServices, type Services } from '..'
+import { openIpcClient, type IpcClient } from '../../ipc/__fixtures__/ipcClient'
+import type { Services } from '..'
 import { jpeg } from './__fixtures__/corpus'
 
-let root: string
 let services: Services
-let table: ReadonlyMap<Channel, BoundHandler>
-
-async function call<T>(channel: Channel, input?: unknown): Promise<Result<T>> {
-  const handler = table.get(channel)
-  if (!handler) throw new Error(`no handler for ${channel}`)
-  // Exactly what Electron's ipcMain and the harness call: raw input, validated in the table.
-  return (await handler(input)) as Result<T>
-}
-
-async function value<T>(channel: Channel, input?: unknown): Promise<T> {
-  const result = await call<T>(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`)
-  return result.value
-}
+let ipc: IpcClient
+const call = <T>(channel: Channel, input?: unknown): Promise<Result<T>> =>
+  ipc.call<T>(channel, input)
+const value = <T>(channel: Channel, input?: unknown): Promise<T> => ipc.value<T>(channel, input)
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'copydesk-asset-ipc-'))
-  services = await openServices({
-    libraryDir: join(root, 'library'),
-    version: 't',
-    systemLocale: 'de'
-  })
-  table = createHandlerTable(services, () => undefined)
+  ipc = await openIpcClient('copydesk-asset-ipc-')
+  services = ipc.services
 })
-afterEach(async () => {
-  await services.close()
-  await rm(root, { recursive: true, force: true })
-})
+afterEach(() => ipc.close())
 
 describe('asset channels', () => {
   it('imports bytes and base64, lists, edits, undoes, tells usage and refuses deleting what is used', async () => {

@@ -1,37 +1,20 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Channels, type Channel, type SpellingFinding } from '../../../shared/ipc'
 import type { Result } from '../../../shared/result'
-import { createHandlerTable, type BoundHandler } from '../../ipc/handlerTable'
-import { openServices, type Services } from '..'
+import { openIpcClient, type IpcClient } from '../../ipc/__fixtures__/ipcClient'
 
 let root: string
-let services: Services
-let table: ReadonlyMap<Channel, BoundHandler>
-
-async function call<T>(channel: Channel, input?: unknown): Promise<Result<T>> {
-  const handler = table.get(channel)
-  if (!handler) throw new Error(`no handler for ${channel}`)
-  // What Electron's ipcMain and the harness call: raw input, validated in the table.
-  return (await handler(input)) as Result<T>
-}
+let ipc: IpcClient
+const call = <T>(channel: Channel, input?: unknown): Promise<Result<T>> =>
+  ipc.call<T>(channel, input)
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'copydesk-spelling-ipc-'))
-  services = await openServices({
-    libraryDir: join(root, 'library'),
-    version: 't',
-    systemLocale: 'de'
-  })
-  table = createHandlerTable(services, () => undefined)
+  ipc = await openIpcClient('copydesk-spelling-ipc-')
+  root = ipc.root
 })
-
-afterEach(async () => {
-  await services.close()
-  await rm(root, { recursive: true, force: true })
-})
+afterEach(() => ipc.close())
 
 describe('spelling channels', () => {
   it('checks a text, and takes a newsroom word into the library for every later check', async () => {

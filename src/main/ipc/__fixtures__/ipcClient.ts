@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Channel } from '../../../shared/channels'
+import type { Result } from '../../../shared/result'
+import { openServices, type Services } from '../../services'
+import { createHandlerTable } from '../handlerTable'
+
+/** A fresh library in a temp folder, and the handler table over it as the renderer reaches it. */
+export interface IpcClient {
+  root: string
+  libraryDir: string
+  services: Services
+  /** Exactly what Electron's ipcMain and the harness call: raw input, validated in the table. */
+  call<T>(channel: Channel, input?: unknown): Promise<Result<T>>
+  /** `call`, unwrapped; a failure throws with its code and message. */
+  value<T>(channel: Channel, input?: unknown): Promise<T>
+  close(): Promise<void>
+}
+
+export async function openIpcClient(prefix: string): Promise<IpcClient> {
+  const root = await mkdtemp(join(tmpdir(), prefix))
+  const libraryDir = join(root, 'library')
+  const services = await openServices({ libraryDir, version: 't', systemLocale: 'de' })
+  const table = createHandlerTable(services, () => undefined)
+  const call = async <T>(channel: Channel, input?: unknown): Promise<Result<T>> => {
+    const handler = table.get(channel)
+    if (!handler) throw new Error(`no handler for ${channel}`)
+    return (await handler(input)) as Result<T>
+  }
+  return {
+    root,
+    libraryDir,
+    services,
+    call,
+    value: async <T>(channel: Channel, input?: unknown): Promise<T> => {
+      const result = await call<T>(channel, input)
+      if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`)
+      return result.value
+    },
+    close: async () => {
+      await services.close()
+      await rm(root, { recursive: true, force: true })
+    }
+  }
+}
