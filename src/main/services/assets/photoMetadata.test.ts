@@ -4,14 +4,18 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ArticleLibrary } from '../library/articleLibrary'
 import { AssetStore } from './assetStore'
-import { readPhotoMetadata, redecodeIim } from './photoMetadata'
+import { decodeXmlText, readPhotoMetadata, redecodeIim } from './photoMetadata'
 import {
+  ENTITY_CAPTION,
   bothDisagreeing,
   corruptMetadataJpeg,
   hasExiftool,
   iimLatin1,
   iimOnly,
-  xmpOnly
+  rawXmp,
+  xmpOnly,
+  xmpPacket,
+  xmpWithEntities
 } from './__fixtures__/corpus'
 
 describe('redecodeIim', () => {
@@ -26,6 +30,21 @@ describe('redecodeIim', () => {
   it('leaves ASCII and already decoded text alone', () => {
     expect(redecodeIim('plain ASCII')).toBe('plain ASCII')
     expect(redecodeIim('schon „richtig“')).toBe('schon „richtig“')
+  })
+})
+
+describe('decodeXmlText', () => {
+  it('decodes the five entities and character references once', () => {
+    expect(decodeXmlText('Smith &amp; Jones &lt;Ltd&gt; &quot;x&quot; it&apos;s')).toBe(
+      'Smith & Jones <Ltd> "x" it\'s'
+    )
+    expect(decodeXmlText('&#39;&#xE4;&#XE4;&#8364;&#x1F4F7;')).toBe("'ä&#XE4;€📷")
+    expect(decodeXmlText('&amp;amp; &amp;lt; &amp;#39;')).toBe('&amp; &lt; &#39;')
+  })
+  it('leaves what is not a reference, or not a character, as written', () => {
+    expect(decodeXmlText('AT&T & more; &nbsp; &#0; &#xD800; &#x110000; &#;')).toBe(
+      'AT&T & more; &nbsp; &#0; &#xD800; &#x110000; &#;'
+    )
   })
 })
 
@@ -137,6 +156,34 @@ describe('metadata read at import', () => {
     expect(asset.metadata).toMatchObject({
       caption: 'Straße in Zürich – Café',
       credit: 'Keystone'
+    })
+  })
+
+  it.skipIf(!exiftoolHere)('decodes what exiftool escaped in XMP, once', async () => {
+    const asset = await importOne(xmpWithEntities)
+    expect(asset.metadata).toMatchObject({
+      caption: ENTITY_CAPTION,
+      credit: 'AT&T',
+      photographer: 'Jörg <jm> Müller',
+      headline: 'Already escaped: &amp; stays as typed'
+    })
+  })
+
+  it.skipIf(!exiftoolHere)('decodes decimal and hexadecimal references in XMP', async () => {
+    const asset = await importOne(function numericReferences(file) {
+      return xmpPacket(
+        file,
+        rawXmp({
+          caption: 'K&#246;ln &#x2013; Dom&#8217;s T&#xFC;rme &#x1F4F7; &amp;#38; &#38;amp;',
+          credit: 'Gr&#252;ner &amp; Partner',
+          city: 'M&#xfc;nchen'
+        })
+      )
+    })
+    expect(asset.metadata).toMatchObject({
+      caption: 'Köln – Dom’s Türme 📷 &#38; &amp;',
+      credit: 'Grüner & Partner',
+      city: 'München'
     })
   })
 

@@ -66,11 +66,49 @@ function clean(value: string): string | null {
   return s === '' ? null : s
 }
 
+const XML_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'"
+}
+
+function codePointText(code: number, reference: string): string {
+  // XML 1.0 allows tab, newline, carriage return and everything from U+0020 on, except
+  // surrogates and U+FFFE/U+FFFF; anything else is not a character, so it stays as written.
+  const allowed =
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  return allowed ? String.fromCodePoint(code) : reference
+}
+
+/**
+ * XML text as it stands in an XMP packet, decoded: the five predefined entities and decimal and
+ * hexadecimal character references. One pass, so `&amp;lt;` becomes `&lt;`, never `<`.
+ * Anything else that looks like a reference is left as written (XMP has no DTD to define more).
+ */
+export function decodeXmlText(value: string): string {
+  if (!value.includes('&')) return value
+  return value.replace(
+    /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g,
+    (reference, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+      if (name) return XML_ENTITIES[name]
+      return codePointText(hex ? parseInt(hex, 16) : Number(dec), reference)
+    }
+  )
+}
+
 // XMP values: a string, a number, a lang-alt `{ lang, value }`, or an array of those (dc:creator
-// is a sequence, lang-alt has one entry per language).
+// is a sequence, lang-alt has one entry per language). exifr hands over the XML text as it
+// stands in the packet, references and all.
 function xmpText(value: unknown): string | null {
   if (value === null || value === undefined) return null
-  if (typeof value === 'string') return clean(value)
+  if (typeof value === 'string') return clean(decodeXmlText(value))
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString()
   if (Array.isArray(value)) {

@@ -216,3 +216,51 @@ export async function corruptMetadataJpeg(): Promise<Buffer> {
     good.subarray(2)
   ])
 }
+
+/** XML's five special characters, umlauts and a line break, as a newsroom would type them. */
+export const ENTITY_CAPTION = 'Smith & Jones <Ltd> sagt: "Öl & Gas" – it\'s Müller’s\nZweite Zeile'
+
+/**
+ * Writes a JPEG whose XMP exiftool itself escapes: `&amp; &lt; &gt; &quot;`, `&#39;` for the
+ * apostrophe and `&#xA;` for the line break.
+ */
+export async function xmpWithEntities(file: string): Promise<void> {
+  await writeFile(file, await jpeg(64, 48, '#aa3366'))
+  await exiftool(
+    file,
+    `-XMP-dc:Description=${ENTITY_CAPTION}`,
+    '-XMP-photoshop:Credit=AT&T',
+    '-XMP-dc:Creator=Jörg <jm> Müller',
+    '-XMP-photoshop:Headline=Already escaped: &amp; stays as typed'
+  )
+}
+
+/**
+ * Writes a JPEG whose XMP packet is exactly `packet` (exiftool stores a whole packet given with
+ * `-XMP<=` as it is), for character references exiftool would not write itself.
+ */
+export async function xmpPacket(file: string, packet: string): Promise<void> {
+  await writeFile(file, await jpeg(64, 48, '#3366aa'))
+  const side = `${file}.xmp`
+  await writeFile(side, packet)
+  await exiftool(file, `-XMP<=${side}`)
+}
+
+/** An XMP packet with the given `photoshop`/`dc` properties as raw XML (already escaped). */
+export function rawXmp(props: { caption?: string; credit?: string; city?: string }): string {
+  const li = (v: string): string => `<rdf:Alt><rdf:li xml:lang="x-default">${v}</rdf:li></rdf:Alt>`
+  return [
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"',
+    ' xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">',
+    props.caption !== undefined ? `<dc:description>${li(props.caption)}</dc:description>` : '',
+    props.credit !== undefined ? `<photoshop:Credit>${props.credit}</photoshop:Credit>` : '',
+    props.city !== undefined ? `<photoshop:City>${props.city}</photoshop:City>` : '',
+    '</rdf:Description>',
+    '</rdf:RDF>',
+    '</x:xmpmeta>',
+    '<?xpacket end="w"?>'
+  ].join('\n')
+}
