@@ -1,5 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, readdir, rm, unlink, utimes, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -54,6 +54,7 @@ describe('LibraryLock', () => {
     expect(error.code).toBe('locked')
     expect(error.message).toContain(`pid ${process.pid} on ${hostname()}`)
     expect(error.message).toContain('the Copydesk app')
+    expect(lock.reclaimed).toBeNull()
     await lock.release()
     await lock.release()
     expect(await readdir(dir)).toEqual([])
@@ -62,9 +63,12 @@ describe('LibraryLock', () => {
   })
 
   it('reclaims a lock whose process is gone', async () => {
-    await writeLock({ pid: deadPid() })
+    const dead = deadPid()
+    await writeLock({ pid: dead })
     const lock = await LibraryLock.acquire(dir, 'app')
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid)
+    // The library uses this to tell an unclean shutdown from a clean one.
+    expect(lock.reclaimed).toMatchObject({ pid: dead })
     await lock.release()
     expect(await readdir(dir)).toEqual([])
   })
@@ -105,6 +109,55 @@ describe('LibraryLock', () => {
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid)
     await lock.release()
   })
+
+  it('takes over at once a lock file left empty or garbled by a full disk or a power cut', async () => {
+    for (const text of ['', '{"pid": 12', '\u0000\u0000\u0000']) {
+      // Fresh: written a moment ago, as by a process that hit a full disk and gave up.
+      await writeFile(join(dir, LOCK_FILE), text)
+      const started = performance.now()
+      const lock = await LibraryLock.acquire(dir, 'cli-write')
+      expect(performance.now() - started).toBeLessThan(500)
+      expect(lock.reclaimed).toBe('unreadable')
+      expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid)
+      await lock.release()
+      expect(await readdir(dir)).toEqual([])
+    }
+  })
+
+  const isRoot = process.getuid?.() === 0
+  if (!isRoot) console.warn('libraryLock.test: not root, so the full-disk case (tmpfs) is skipped')
+  it.skipIf(!isRoot)(
+    'on a full disk says so, leaves no empty lock behind, and works once there is room',
+    async () => {
+      const small = join(dir, 'small')
+      await mkdir(small)
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', small])
+      try {
+        const filler = join(small, 'filler')
+        await writeFile(filler, Buffer.alloc(64 * 1024)).catch(() => undefined)
+        // Fill the last blocks too: tmpfs counts in pages.
+        for (let i = 0; i < 64; i++) {
+          try {
+            await writeFile(join(small, `f${i}`), 'x')
+          } catch {
+            break
+          }
+        }
+        const error = await lockError(LibraryLock.acquire(small, 'cli-write'))
+        expect(error.code).toBe('io')
+        expect(error.message).toBe(
+          `Cannot take the lock ${join(small, LOCK_FILE)}: the disk is full`
+        )
+        expect((await readdir(small)).filter((n) => n.includes('lock'))).toEqual([])
+        await unlink(filler)
+        const lock = await LibraryLock.acquire(small, 'cli-write')
+        expect(lock.reclaimed).toBeNull()
+        await lock.release()
+      } finally {
+        execFileSync('umount', [small])
+      }
+    }
+  )
 
   it('does not remove a lock that is no longer its own', async () => {
     const lock = await LibraryLock.acquire(dir, 'app')

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises'
+import { link, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -39,6 +39,28 @@ export interface LockOptions {
 }
 
 export const LOCK_FILE = 'library.lock'
+
+// link() errors that mean "this file system has no hard links", not "something is wrong".
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'])
+
+const IO_REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied'
+}
+
+/** An I/O failure while taking the lock, as a message saying what and where. */
+function lockIoError(file: string, error: unknown): CopydeskError {
+  const code = (error as NodeJS.ErrnoException).code ?? ''
+  const reason = IO_REASONS[code] ?? (error instanceof Error ? error.message : String(error))
+  const readOnly = code === 'EROFS' || code === 'EACCES' || code === 'EPERM'
+  return new CopydeskError(
+    'io',
+    `Cannot take the lock ${file}: ${reason}${readOnly ? '; commands that only read still work' : ''}`
+  )
+}
 
 /** Start time of a process in clock ticks since boot (Linux), or null where unknown. */
 export function processStartTicks(pid: number): string | null {
@@ -92,7 +114,13 @@ export class LibraryLock {
   private constructor(
     readonly file: string,
     readonly info: LockInfo,
-    private readonly raw: string
+    private readonly raw: string,
+    /**
+     * The lock this one replaced: its holder had died (a crash, a kill, a power cut), or the
+     * file was empty or garbled (`unreadable`). Null after a clean shutdown. Files written
+     * without fsync in the dead holder's session may have come back empty.
+     */
+    readonly reclaimed: LockInfo | 'unreadable' | null = null
   ) {}
 
   /**
@@ -115,34 +143,31 @@ export class LibraryLock {
       procStart: processStartTicks(process.pid)
     }
     const raw = JSON.stringify(info)
-    for (let attempt = 0; attempt < 50; attempt++) {
-      try {
-        // Not fsynced: after a power cut its process is gone anyway, and an empty or torn lock
-        // file is recognised below. Syncing would only add disk waits to every open.
-        const handle = await open(file, 'wx')
-        try {
-          await handle.writeFile(raw)
-        } finally {
-          await handle.close()
-        }
-        return new LibraryLock(file, info, raw)
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      }
+    let reclaimed: LockInfo | 'unreadable' | null = null
+    // Attempts are bounded by time, not count: waiting out a lock being written must not run
+    // out of attempts before the grace period ends.
+    const deadline = Date.now() + Math.max(5000, (opts.tornGraceMs ?? 2000) * 2)
+    while (Date.now() < deadline) {
+      const created = await LibraryLock.create(file, raw)
+      if (created === 'created') return new LibraryLock(file, info, raw, reclaimed)
       let text: string
       try {
         text = await readFile(file, 'utf8')
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
-        throw error
+        throw lockIoError(file, error)
       }
       const holder = parseLock(text)
       if (holder === null) {
-        // Created but not yet written (or torn by a crash right after creating it).
-        const age = Date.now() - (await stat(file).catch(() => ({ mtimeMs: 0 }))).mtimeMs
-        if (age < (opts.tornGraceMs ?? 2000)) {
-          await delay(20)
-          continue
+        // Created by link() the file is never seen empty, so an empty or garbled lock was left
+        // by a full disk or a power cut and is reclaimed at once. Only the fallback for file
+        // systems without hard links has a moment where a live holder's file is still empty.
+        if (created === 'exists-unlinked') {
+          const age = Date.now() - (await stat(file).catch(() => ({ mtimeMs: 0 }))).mtimeMs
+          if (age < (opts.tornGraceMs ?? 2000)) {
+            await delay(20)
+            continue
+          }
         }
       } else if (LibraryLock.holderAlive(holder, host, isAlive)) {
         const hint =
@@ -155,9 +180,54 @@ export class LibraryLock {
           { holder }
         )
       }
-      await LibraryLock.reclaim(file, text)
+      if (await LibraryLock.reclaim(file, text)) reclaimed = holder ?? 'unreadable'
     }
     throw new CopydeskError('locked', `Could not take the lock ${file}: it keeps changing`)
+  }
+
+  /**
+   * Creates the lock file holding `raw`, or says it exists. The content goes to a temp file
+   * first and is linked into place, so the lock never exists empty or half-written, and a disk
+   * that is full leaves no lock behind. Without hard links (FAT, some network shares): O_EXCL.
+   */
+  private static async create(
+    file: string,
+    raw: string
+  ): Promise<'created' | 'exists' | 'exists-unlinked'> {
+    const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
+    try {
+      await writeFile(temp, raw, { flag: 'wx' })
+    } catch (error) {
+      await unlink(temp).catch(() => undefined)
+      throw lockIoError(file, error)
+    }
+    try {
+      await link(temp, file)
+      return 'created'
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'EEXIST') return 'exists'
+      if (!NO_HARD_LINKS.has(code ?? '')) throw lockIoError(file, error)
+    } finally {
+      await unlink(temp).catch(() => undefined)
+    }
+    let handle
+    try {
+      handle = await open(file, 'wx')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'exists-unlinked'
+      throw lockIoError(file, error)
+    }
+    try {
+      await handle.writeFile(raw)
+    } catch (error) {
+      // Not left empty for the next opener to puzzle over.
+      await handle.close().catch(() => undefined)
+      await unlink(file).catch(() => undefined)
+      throw lockIoError(file, error)
+    }
+    await handle.close()
+    return 'created'
   }
 
   /** Whether the process named in a lock may still be running. */
@@ -181,17 +251,18 @@ export class LibraryLock {
    * Moves a stale lock aside. If someone replaced it between our read and the move, the moved
    * file is theirs: it is put back (unless another lock appeared meanwhile) and we try again.
    */
-  private static async reclaim(file: string, staleText: string): Promise<void> {
+  private static async reclaim(file: string, staleText: string): Promise<boolean> {
     const aside = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`
     try {
       await rename(file, aside)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
-      throw error
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+      throw lockIoError(file, error)
     }
     const moved = await readFile(aside, 'utf8').catch(() => staleText)
     if (moved !== staleText) await link(aside, file).catch(() => undefined)
     await unlink(aside).catch(() => undefined)
+    return moved === staleText
   }
 
   /** The lock file's holder, or null when there is none (or it is unreadable). */
