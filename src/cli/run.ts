@@ -92,6 +92,7 @@ function splitGlobals(argv: string[]): Globals {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let json = argv.includes('--json')
   const opened: { services: Services | null } = { services: null }
+  let said: string | null = null
   try {
     const g = splitGlobals(argv)
     json = g.json
@@ -133,10 +134,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         : new CopydeskError('internal', error instanceof Error ? error.message : String(error))
     if (json) io.out(JSON.stringify({ error: { code: e.code, message: e.message } }))
     io.err(`copydesk: ${e.message}`)
+    said = e.message
     return exitCodeFor(e.code)
   } finally {
     // Damaged files the library found (quarantined, restored, lost): always said, on stderr.
-    for (const p of opened.services?.articles.problems() ?? []) io.err(`copydesk: ${p.message}`)
+    for (const p of opened.services?.articles.problems() ?? []) {
+      if (p.message !== said) io.err(`copydesk: ${p.message}`)
+    }
     await opened.services?.close()
   }
 }

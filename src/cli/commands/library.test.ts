@@ -26,6 +26,49 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
+describe('copydesk show of a damaged article file', () => {
+  it('exits 5 naming the file and the damage, not 3 "no article"', async () => {
+    const id = await newArticle('--headline', 'Koalition einigt sich')
+    const file = join(library, 'articles', `${id}.json`)
+    const whole = await readFile(file, 'utf8')
+    await writeFile(file, whole.slice(0, 40))
+
+    const shown = await cli('show', id)
+    expect(shown.code).toBe(5)
+    expect(shown.stdout).toBe('')
+    expect(shown.stderr).toMatch(
+      new RegExp(
+        `^copydesk: Article ${id}: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} does not parse \\(`
+      )
+    )
+    // Said once, not once as the error and again as a problem found.
+    expect(shown.stderr.trim().split('\n')).toHaveLength(1)
+    const json = await cli('show', id, '--json')
+    expect(json.code).toBe(5)
+    expect(JSON.parse(json.stdout).error).toMatchObject({
+      code: 'corrupt',
+      message: expect.stringContaining(`${file} does not parse`)
+    })
+    // A read leaves the damaged file where it is, byte for byte.
+    expect(await readFile(file, 'utf8')).toBe(whole.slice(0, 40))
+    expect((await cli('show', '0c9dfa0a-dbee-417b-8944-c1d2cdde806d')).code).toBe(3)
+  })
+
+  it('refuses a schemaVersion written as text or negative, saying which', async () => {
+    const id = await newArticle('--headline', 'Koalition einigt sich')
+    const file = join(library, 'articles', `${id}.json`)
+    const raw = JSON.parse(await readFile(file, 'utf8'))
+    for (const bad of ['1', -1]) {
+      await writeFile(file, JSON.stringify({ ...raw, schemaVersion: bad }))
+      const shown = await cli('show', id)
+      expect(shown.code).toBe(5)
+      expect(shown.stderr).toContain(
+        `${file} is not a valid article (schemaVersion: ${JSON.stringify(bad)} is not a whole number of 0 or more)`
+      )
+    }
+  })
+})
+
 describe('copydesk delete / trash / restore', () => {
   it('moves an article to the trash, lists the trash and brings it back', async () => {
     const id = await newArticle('--headline', 'Koalition einigt sich')

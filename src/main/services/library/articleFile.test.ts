@@ -62,6 +62,36 @@ describe('article file migrations', () => {
     expect(() => articleFromFile([1, 2], 'y.json')).toThrow(/y\.json does not hold an object/)
   })
 
+  it('refuses a schemaVersion that is text, negative, fractional or null, naming file and value', () => {
+    const article = { ...defaultArticleFields(), ...base, schemaVersion: 1 }
+    const cases: [unknown, string][] = [
+      ['1', '"1"'],
+      [-1, '-1'],
+      [1.5, '1.5'],
+      [null, 'null'],
+      [{ major: 1 }, '{"major":1}']
+    ]
+    for (const [schemaVersion, shown] of cases) {
+      let error: unknown
+      try {
+        articleFromFile({ schemaVersion, article }, 'v.json')
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(ArticleFileError)
+      expect((error as ArticleFileError).kind).toBe('invalid')
+      expect((error as Error).message).toBe(
+        `v.json is not a valid article (schemaVersion: ${shown} is not a whole number of 0 or more)`
+      )
+    }
+    // Declared inside the article only (as some early files did): judged the same way.
+    expect(() =>
+      articleFromFile({ article: { ...article, schemaVersion: '1' } }, 'w.json')
+    ).toThrow(
+      'w.json is not a valid article (schemaVersion: "1" is not a whole number of 0 or more)'
+    )
+  })
+
   it('splits byline text on commas, "und", "and" and "&"', () => {
     expect(splitBylineText('By Jane Doe and John Roe')).toEqual(['Jane Doe', 'John Roe'])
     expect(splitBylineText('A. Beispiel & B. Muster; C. Dritte')).toEqual([

@@ -60,11 +60,24 @@ export const migrations: Record<number, (file: Json) => Json> = {
   }
 }
 
-/** The schema version a raw file declares (0 when it declares none). */
+/** What a raw file declares as its schema version: undefined when it declares none. */
+function declaredVersion(raw: Json): unknown {
+  if (raw.schemaVersion !== undefined) return raw.schemaVersion
+  return isObject(raw.article) ? raw.article.schemaVersion : undefined
+}
+
+function isVersionNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
+}
+
+/**
+ * The schema version a raw file declares (0 when it declares none, or declares something that
+ * is not a version number; {@link articleFromFile} refuses the latter).
+ */
 export function schemaVersionOf(raw: unknown): number {
   if (!isObject(raw)) return 0
-  const version = raw.schemaVersion ?? (isObject(raw.article) ? raw.article.schemaVersion : 0)
-  return typeof version === 'number' && Number.isInteger(version) && version >= 0 ? version : 0
+  const version = declaredVersion(raw)
+  return isVersionNumber(version) ? version : 0
 }
 
 /**
@@ -73,6 +86,15 @@ export function schemaVersionOf(raw: unknown): number {
  */
 export function articleFromFile(raw: unknown, where: string): Article {
   if (!isObject(raw)) throw new ArticleFileError('invalid', `${where} does not hold an object`)
+  const declared = declaredVersion(raw)
+  // Only a file that declares nothing is from before schema versions; a version written as
+  // text, negative or fractional is damage, and migrating it as v0 would hide that.
+  if (declared !== undefined && !isVersionNumber(declared)) {
+    throw new ArticleFileError(
+      'invalid',
+      `${where} is not a valid article (schemaVersion: ${JSON.stringify(declared)} is not a whole number of 0 or more)`
+    )
+  }
   let version = schemaVersionOf(raw)
   if (version > ARTICLE_SCHEMA_VERSION) {
     throw new ArticleFileError(

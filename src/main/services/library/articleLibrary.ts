@@ -163,6 +163,8 @@ export class ArticleLibrary {
   private readonly loaded = new Map<string, Loaded>()
   private readonly mutex = new KeyedMutex()
   private readonly found: LibraryProblem[] = []
+  /** Articles whose file is there but could not be read, and why (said instead of "no article"). */
+  private readonly unreadable = new Map<string, CopydeskError>()
   private readonly background = new Set<Promise<unknown>>()
   private lock: LibraryLock | null = null
   private sorted: ArticleSummary[] | null = null
@@ -221,6 +223,11 @@ export class ArticleLibrary {
 
   private fileOf(id: string): string {
     return join(this.articlesDir, `${id}.json`)
+  }
+
+  /** Why there is no article `id`: its file is damaged (corrupt), or there is none (not found). */
+  private missing(id: string): CopydeskError {
+    return this.unreadable.get(id) ?? new CopydeskError('not-found', `No article with id ${id}`)
   }
 
   private ensureWritable(): void {
@@ -312,6 +319,7 @@ export class ArticleLibrary {
       } catch (error) {
         if (!(error instanceof CopydeskError)) throw error
         // Reported as a problem where it was found; the article stays out of the list.
+        if (error.code !== 'not-found') this.unreadable.set(id, error)
         await index.remove(id, journal)
       }
       if (++done % 50 === 0) await yieldToLoop()
@@ -655,7 +663,7 @@ export class ArticleLibrary {
   /** The article with this id, or a not-found error. */
   async get(id: string): Promise<Article> {
     if (!this.summaries.entries.has(id)) {
-      throw new CopydeskError('not-found', `No article with id ${id}`)
+      throw this.missing(id)
     }
     return this.mutex.run(id, async () => structuredClone((await this.current(id)).db.data.article))
   }
@@ -677,7 +685,7 @@ export class ArticleLibrary {
     this.ensureWritable()
     return this.mutex.run(id, async () => {
       if (!this.summaries.entries.has(id)) {
-        throw new CopydeskError('not-found', `No article with id ${id}`)
+        throw this.missing(id)
       }
       const loaded = await this.current(id)
       const current = loaded.db.data.article
@@ -782,7 +790,7 @@ export class ArticleLibrary {
   /** Kept versions of an article, newest first. */
   async versions(id: string): Promise<ArticleVersion[]> {
     const entry = this.summaries.entries.get(id)
-    if (!entry) throw new CopydeskError('not-found', `No article with id ${id}`)
+    if (!entry) throw this.missing(id)
     const entries = await this.history.entries(id)
     return entries
       .slice()
@@ -799,7 +807,7 @@ export class ArticleLibrary {
   /** One kept version of an article. */
   async version(id: string, versionId: string): Promise<Article> {
     if (!this.summaries.entries.has(id)) {
-      throw new CopydeskError('not-found', `No article with id ${id}`)
+      throw this.missing(id)
     }
     const entry = (await this.history.entries(id)).find((e) => String(e.revision) === versionId)
     if (!entry) {
@@ -950,6 +958,7 @@ export class ArticleLibrary {
         if (historyFree) await rm(from, { recursive: true, force: true })
         try {
           const { db } = await this.current(id)
+          this.unreadable.delete(id)
           return summarize(db.data.article)
         } catch (error) {
           this.summaries.entries.delete(id)
@@ -1002,6 +1011,8 @@ export class ArticleLibrary {
     if (this.closed) return
     this.closed = true
     if (this.persistTimer) clearTimeout(this.persistTimer)
+    // Saves already accepted finish first: their callers were promised a durable write.
+    await this.mutex.settle()
     await Promise.allSettled([...this.background])
     if (this.writable) {
       await this.summaries.settle()

@@ -41,6 +41,37 @@ async function oneArticle(): Promise<{ id: string; file: string }> {
 }
 
 describe('quarantine of damaged article files', () => {
+  it('quarantines a file whose schemaVersion is text instead of migrating it as an old file', async () => {
+    const { id, file } = await oneArticle()
+    const raw = JSON.parse(await readFile(file, 'utf8'))
+    const damaged = JSON.stringify({ ...raw, schemaVersion: '1' })
+    await writeFile(file, damaged)
+    const library = await openLibrary()
+    expect(library.problems()).toEqual([
+      expect.objectContaining({
+        kind: 'quarantined',
+        articleId: id,
+        restoredFrom: '2',
+        message: expect.stringContaining(
+          `${file} is not a valid article (schemaVersion: "1" is not a whole number of 0 or more)`
+        )
+      })
+    ])
+    const [moved] = await readdir(join(dir, 'quarantine'))
+    expect(await readFile(join(dir, 'quarantine', moved as string), 'utf8')).toBe(damaged)
+    expect((await library.get(id)).revision).toBe(3)
+  })
+
+  it('a damaged file seen read-only: get says what is wrong where, not "no article"', async () => {
+    const { id, file } = await oneArticle()
+    await writeFile(file, '{"schemaVersion":1,"art')
+    const reader = await openLibrary({ access: 'cli-read' })
+    const error = await rejection(reader.get(id))
+    expect(error.code).toBe('corrupt')
+    expect(error.message).toMatch(new RegExp(`^Article ${id}: .*${id}\\.json does not parse`))
+    expect((await rejection(reader.versions(id))).code).toBe('corrupt')
+  })
+
   it('moves a file that does not parse aside and restores the newest good version', async () => {
     const { id, file } = await oneArticle()
     const damage = '{"schemaVersion":1,"article":{"id":"trunc'
