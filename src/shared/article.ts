@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bodyShapeIssue } from './editor/bodyShape'
 
 /** Current on-disk schema version of an article file; older files are migrated on read. */
 export const ARTICLE_SCHEMA_VERSION = 1
@@ -17,7 +18,101 @@ export const articleIdSchema = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not a valid article id')
 
-const isoDateTime = z.iso.datetime({ offset: true })
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+]
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
+  return [4, 6, 9, 11].includes(month) ? 30 : 31
+}
+
+/**
+ * Why `value` is not a timestamp an article can carry, or null: ISO 8601 / RFC 3339 with an
+ * explicit offset (`Z` or `±hh:mm`), a real calendar date (no 30 February), a real time of day
+ * (no 24:00, no leap second) and an offset that exists on Earth (-12:00 to +14:00).
+ * `secondsOptional` accepts `2024-05-02T14:30+02:00` (the CLI adds the `:00` before storing).
+ */
+export function dateTimeProblem(
+  value: string,
+  opts: { secondsOptional?: boolean } = {}
+): string | null {
+  const m = DATE_TIME.exec(value)
+  if (!m || (m[6] === undefined && !opts.secondsOptional)) {
+    return 'is not an ISO-8601 date and time with an offset (e.g. 2024-05-02T14:30:00+02:00)'
+  }
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number
+  ]
+  const second = m[6] === undefined ? 0 : Number(m[6])
+  if (month < 1 || month > 12) return `has no month ${m[2]}`
+  const days = daysInMonth(year, month)
+  if (day < 1 || day > days) {
+    return `is not a calendar date (${MONTHS[month - 1]} ${year} has ${days} days)`
+  }
+  if (hour > 23 || minute > 59 || second > 59) return `is not a time of day (${m[4]}:${m[5]})`
+  if (m[8] !== 'Z') {
+    const offsetMinutes = Number(m[10]) * 60 + Number(m[11])
+    const signed = m[9] === '-' ? -offsetMinutes : offsetMinutes
+    if (Number(m[11]) > 59 || signed < -12 * 60 || signed > 14 * 60) {
+      return `has offset ${m[8]}, which no place uses (offsets run from -12:00 to +14:00)`
+    }
+  }
+  return null
+}
+
+const isoDateTime = z.string().superRefine((value, ctx) => {
+  const problem = dateTimeProblem(value)
+  if (problem) ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" ${problem}` })
+})
+
+const knownTimeZones = new Map<string, boolean>()
+
+/**
+ * Whether `zone` is an IANA time zone this runtime's `Intl` knows (`Europe/Berlin`, `UTC`), so
+ * every date of the article can be rendered with it. Answers are cached: the check builds a
+ * formatter.
+ */
+export function isValidTimeZone(zone: string): boolean {
+  let known = knownTimeZones.get(zone)
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone })
+      known = zone.length > 0 && zone.length <= 64
+    } catch {
+      known = false
+    }
+    if (knownTimeZones.size < 1000) knownTimeZones.set(zone, known)
+  }
+  return known
+}
+
+/** An article's time zone: an IANA name `Intl` can format with. */
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isValidTimeZone, {
+    error: (issue) =>
+      `"${String(issue.input).slice(0, 64)}" is not a time zone (use an IANA name like Europe/Berlin)`
+  })
 
 export interface PmMark {
   type: string
@@ -31,27 +126,24 @@ export interface PmNode {
   text?: string
 }
 
-const pmMarkSchema = z.object({
-  type: z.string().min(1).max(64),
-  attrs: z.record(z.string(), z.unknown()).optional()
+/**
+ * ProseMirror JSON: node and mark names of the shared editor schema, at most `BODY_MAX_DEPTH`
+ * levels, checked without recursion (`bodyShapeIssue`). Which node may hold which is checked by
+ * the editor schema itself (`bodyProblem`) where TipTap is loaded.
+ */
+export const pmNodeSchema: z.ZodType<PmNode> = z.custom<PmNode>().superRefine((value, ctx) => {
+  const issue = bodyShapeIssue(value)
+  if (issue) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path })
 })
-
-/** ProseMirror JSON, structurally checked; the node types are checked by the editor schema. */
-export const pmNodeSchema: z.ZodType<PmNode> = z.lazy(() =>
-  z.object({
-    type: z.string().min(1).max(64),
-    attrs: z.record(z.string(), z.unknown()).optional(),
-    content: z.array(pmNodeSchema).optional(),
-    marks: z.array(pmMarkSchema).optional(),
-    text: z.string().optional()
-  })
-)
 
 export function emptyBody(): PmNode {
   return { type: 'doc', content: [{ type: 'paragraph' }] }
 }
 
 const nullableText = z.string().max(20_000).nullable()
+// Kicker and headline are one line on every page they reach: the place for a rule against line
+// breaks and control characters in them.
+const singleLineText = nullableText
 
 /** One use of an image: an asset id plus per-use overrides (null = use the asset's value). */
 export const imageUseSchema = z.object({
@@ -79,9 +171,9 @@ export const datelineSchema = z.object({
 const fieldShape = {
   status: z.enum(ARTICLE_STATUSES),
   language: z.enum(ARTICLE_LANGUAGES),
-  timeZone: z.string().min(1).max(64),
-  kicker: nullableText,
-  headline: nullableText,
+  timeZone: timeZoneSchema,
+  kicker: singleLineText,
+  headline: singleLineText,
   teaser: nullableText,
   bylines: z.array(z.string().min(1).max(200)).max(50),
   dateline: datelineSchema,

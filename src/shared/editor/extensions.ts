@@ -3,6 +3,7 @@ import type { Schema } from '@tiptap/pm/model'
 import StarterKit from '@tiptap/starter-kit'
 import type { ArticleLanguage, PmNode } from '../article'
 import { ArticleLink } from './articleLink'
+import { bodyShapeIssue } from './bodyShape'
 import { FindReplace, type FindReplaceOptions } from './findReplace'
 import { NodeIds, type NodeIdsOptions } from './nodeIds'
 import { Figure, FigureCaption } from './nodes/figure'
@@ -99,6 +100,9 @@ export function bodySchema(): Schema {
  * content in the wrong place), or null when it is. For the library to check bodies it is handed.
  */
 export function bodyProblem(doc: PmNode): string | null {
+  // The shape check first: ProseMirror's parser recurses and would overflow on a deep body.
+  const shape = bodyShapeIssue(doc)
+  if (shape) return shape.message
   try {
     bodySchema().nodeFromJSON(doc).check()
     return null
