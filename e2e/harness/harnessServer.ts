@@ -4,8 +4,17 @@ import { readFile, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
-import { apiChannels, type Channel } from '../../src/shared/channels'
+import {
+  apiChannels,
+  apiEvents,
+  Events,
+  type AppEvent,
+  type Channel
+} from '../../src/shared/channels'
+import type { EventPayload } from '../../src/shared/events'
 import { createHandlerTable } from '../../src/main/ipc/handlerTable'
+import { FlushBroker } from '../../src/main/lifecycle/flushBroker'
+import { shutDown, type FlushReport, type FlushTarget } from '../../src/main/lifecycle/shutdown'
 import { openServices, type Services } from '../../src/main/services'
 import { resolveAssetFile } from '../../src/main/services/assets/assetResolver'
 import { contentSecurityPolicy } from '../../src/main/window/csp'
@@ -23,7 +32,15 @@ export interface Harness {
   url: string
   token: string
   services: Services
-  close(): Promise<void>
+  /** Sends an event to every page that listens (as Electron's webContents.send does). */
+  emit<E extends AppEvent>(event: E, payload: EventPayload<E>): void
+  /** The pages connected to the event stream, as flush targets. */
+  pages(): FlushTarget[]
+  /**
+   * The app's quit sequence: every open page saves (bounded by `timeoutMs`), then the services
+   * close and the server stops. Returns what each page answered.
+   */
+  close(opts?: { timeoutMs?: number }): Promise<FlushReport[]>
 }
 
 const MIME: Record<string, string> = {
@@ -68,6 +85,30 @@ function bridgeScript(): string {
   api.assetUrl = (assetId, rendition) =>
     '/asset/' + encodeURIComponent(assetId) + '/' + encodeURIComponent(rendition) +
     '?token=' + encodeURIComponent(token)
+  // Events from main arrive as server-sent events on one stream, opened with the first on… verb.
+  const events = ${JSON.stringify(apiEvents)}
+  const handlers = new Map()
+  let source = null
+  const listen = () => {
+    if (source) return
+    source = new EventSource('/events?token=' + encodeURIComponent(token))
+    for (const channel of Object.values(events)) {
+      source.addEventListener(channel, (message) => {
+        let payload
+        try { payload = JSON.parse(message.data) } catch { return }
+        for (const handler of [...(handlers.get(channel) || [])]) handler(payload)
+      })
+    }
+  }
+  for (const [verb, channel] of Object.entries(events)) {
+    api[verb] = (handler) => {
+      if (typeof handler !== 'function') throw new TypeError(verb + ' needs a function')
+      if (!handlers.has(channel)) handlers.set(channel, new Set())
+      handlers.get(channel).add(handler)
+      listen()
+      return () => { handlers.get(channel).delete(handler) }
+    }
+  }
   Object.defineProperty(window, 'newsroom', { value: Object.freeze(api) })
 })()
 `
@@ -100,7 +141,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     systemLocale: opts.systemLocale ?? 'en-GB',
     historyCoalesceMs: opts.historyCoalesceMs
   })
-  const table = createHandlerTable(services)
+  const flushes = new FlushBroker()
+  const table = createHandlerTable(services, undefined, { flushes })
+  const streams = new Map<number, ServerResponse>()
+  let nextStream = 1
   const token = randomBytes(24).toString('hex')
   const csp = contentSecurityPolicy({ dev: false, assetScheme: 'copydesk-asset' })
   let port = 0
@@ -133,6 +177,22 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
           return send(res, 400, 'text/plain', `bad request: ${String(error)}`)
         }
         return send(res, 200, 'application/json', JSON.stringify(await handler(input)))
+      }
+
+      if (url.pathname === '/events') {
+        if (req.method !== 'GET' || url.searchParams.get('token') !== token) {
+          return send(res, 403, 'text/plain', 'forbidden')
+        }
+        const id = nextStream++
+        res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-store',
+          connection: 'keep-alive'
+        })
+        res.write(': connected\n\n')
+        streams.set(id, res)
+        req.on('close', () => streams.delete(id))
+        return
       }
 
       if (url.pathname.startsWith('/asset/')) {
@@ -178,14 +238,38 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
   })
   port = (server.address() as AddressInfo).port
+  const sendTo = (res: ServerResponse, event: AppEvent, payload: unknown): void => {
+    if (res.writableEnded || res.destroyed) throw new Error('the page has gone')
+    res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)
+  }
+  const pages = (): FlushTarget[] =>
+    [...streams].map(([id, res]) => ({
+      name: `page ${id}`,
+      send: (request) => sendTo(res, Events.flushRequested, request)
+    }))
+  let closing: Promise<FlushReport[]> | null = null
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     services,
-    close: async () => {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-      await services.close()
+    emit: (event, payload) => {
+      for (const res of streams.values()) sendTo(res, event, payload)
+    },
+    pages,
+    close: (closeOpts = {}) => {
+      closing ??= (async () => {
+        const reports = await shutDown({
+          broker: flushes,
+          targets: pages(),
+          services,
+          log: (message) => console.error(`harness: ${message}`),
+          ...(closeOpts.timeoutMs !== undefined ? { timeoutMs: closeOpts.timeoutMs } : {})
+        })
+        server.closeAllConnections()
+        await new Promise<void>((resolve) => server.close(() => resolve()))
+        return reports
+      })()
+      return closing
     }
   }
 }

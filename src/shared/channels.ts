@@ -3,6 +3,7 @@
 /** Every IPC channel, `domain:verb`. Nothing else is registered with ipcMain. */
 export const Channels = {
   appInfo: 'app:info',
+  appFlushed: 'app:flushed',
   settingsGet: 'settings:get',
   settingsSet: 'settings:set',
   articlesList: 'articles:list',
@@ -47,6 +48,7 @@ export type AssetRendition = (typeof ASSET_RENDITIONS)[number]
 /** Which channel each IPC verb of NewsroomApi calls (assetUrl is local to the bridge). */
 export const apiChannels = {
   appInfo: Channels.appInfo,
+  reportFlushed: Channels.appFlushed,
   getSettings: Channels.settingsGet,
   setSettings: Channels.settingsSet,
   listArticles: Channels.articlesList,
@@ -86,3 +88,19 @@ export const apiChannels = {
 
 /** The URL scheme Electron registers for asset renditions. */
 export const ASSET_SCHEME = 'copydesk-asset'
+
+/**
+ * Messages from main to the renderer, `domain:event`. Electron sends them with
+ * `webContents.send`, the browser harness as server-sent events; the preload turns each into an
+ * `on…(handler)` verb that returns its unsubscribe.
+ */
+export const Events = {
+  /** Save everything unsaved now and answer with `app:flushed` (the window closes or the app quits). */
+  flushRequested: 'app:flush-requested'
+} as const
+export type AppEvent = (typeof Events)[keyof typeof Events]
+
+/** Which event each `on…` verb of NewsroomApi subscribes to. */
+export const apiEvents = {
+  onFlushRequested: Events.flushRequested
+} as const satisfies Record<string, AppEvent>

@@ -33,10 +33,26 @@ import type { Finding } from './preflight/finding'
 import { libraryInputSchemas, type LibraryApi, type LibraryOutputMap } from './library'
 import type { Result } from './result'
 import { settingsPatchSchema, type Settings } from './settings'
-import { Channels, type AssetRendition, type Channel, apiChannels } from './channels'
+import {
+  Channels,
+  type AppEvent,
+  type AssetRendition,
+  type Channel,
+  apiChannels,
+  apiEvents
+} from './channels'
+import { flushAckSchema, type NewsroomEvents } from './events'
 
-export { Channels, apiChannels, ASSET_SCHEME, ASSET_RENDITIONS } from './channels'
-export type { Channel, AssetRendition } from './channels'
+export {
+  Channels,
+  apiChannels,
+  apiEvents,
+  Events,
+  ASSET_SCHEME,
+  ASSET_RENDITIONS
+} from './channels'
+export type { Channel, AppEvent, AssetRendition } from './channels'
+export type { FlushAck, FlushRequest, NewsroomEvents } from './events'
 
 export { UI_LANGUAGES, settingsSchema, type Settings, type UiLanguage } from './settings'
 
@@ -50,6 +66,7 @@ export interface AppInfo {
 /** Input schemas, validated in main before any handler runs. */
 export const inputSchemas = {
   [Channels.appInfo]: z.undefined(),
+  [Channels.appFlushed]: flushAckSchema,
   [Channels.settingsGet]: z.undefined(),
   [Channels.settingsSet]: settingsPatchSchema,
   [Channels.articlesList]: z
@@ -125,6 +142,8 @@ export interface SpellingFinding {
 /** Result type per channel. */
 export interface OutputMap extends LibraryOutputMap {
   [Channels.appInfo]: AppInfo
+  /** `accepted` is false when no flush with that id is awaited (it timed out, or never was). */
+  [Channels.appFlushed]: { accepted: boolean }
   [Channels.settingsGet]: Settings
   [Channels.settingsSet]: Settings
   [Channels.articlesList]: ArticleSummary[]
@@ -154,8 +173,10 @@ export interface OutputMap extends LibraryOutputMap {
 export type OutputOf<C extends Channel> = OutputMap[C]
 
 /** The bridge the renderer sees as `window.newsroom`: one verb per channel, nothing generic. */
-export interface NewsroomApi extends LibraryApi {
+export interface NewsroomApi extends LibraryApi, NewsroomEvents {
   appInfo(): Promise<Result<AppInfo>>
+  /** Answers an `app:flush-requested` event once everything unsaved is on disk (or could not be). */
+  reportFlushed(input: InputOf<typeof Channels.appFlushed>): Promise<Result<{ accepted: boolean }>>
   getSettings(): Promise<Result<Settings>>
   setSettings(input: InputOf<typeof Channels.settingsSet>): Promise<Result<Settings>>
   listArticles(input?: InputOf<typeof Channels.articlesList>): Promise<Result<ArticleSummary[]>>
@@ -207,9 +228,14 @@ export interface NewsroomApi extends LibraryApi {
 }
 
 /** Compile-time check: every IPC verb of NewsroomApi has a channel and nothing else does. */
-type IpcVerb = Exclude<keyof NewsroomApi, 'assetUrl'>
+type IpcVerb = Exclude<keyof NewsroomApi, 'assetUrl' | keyof NewsroomEvents>
 const verbCheck: Record<IpcVerb, Channel> = apiChannels
 void verbCheck
 type ExtraVerb = Exclude<keyof typeof apiChannels, IpcVerb>
 const noExtraVerbs: [ExtraVerb] extends [never] ? true : false = true
 void noExtraVerbs
+const eventCheck: Record<keyof NewsroomEvents, AppEvent> = apiEvents
+void eventCheck
+type ExtraEvent = Exclude<keyof typeof apiEvents, keyof NewsroomEvents>
+const noExtraEvents: [ExtraEvent] extends [never] ? true : false = true
+void noExtraEvents

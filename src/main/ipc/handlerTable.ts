@@ -7,13 +7,21 @@ import {
   type ParsedInputOf
 } from '../../shared/ipc'
 import { CopydeskError, fail, ok, type Result } from '../../shared/result'
+import { FlushBroker } from '../lifecycle/flushBroker'
 import type { Services } from '../services'
 import { importFileFromIpc } from '../services/assets/assetStore'
 import { importPackageBytes } from '../services/packages/importPackage'
 
+/** What the app shell lends the handlers besides the core services. */
+export interface ShellContext {
+  /** Pairs the renderer's `app:flushed` answers with the flush requests main sent. */
+  flushes: FlushBroker
+}
+
 type Handler<C extends Channel> = (
   input: ParsedInputOf<C>,
-  services: Services
+  services: Services,
+  shell: ShellContext
 ) => Promise<OutputOf<C>>
 
 /** What each channel does, given input that has already been validated. */
@@ -22,6 +30,9 @@ const handlers: { [C in Channel]: Handler<C> } = {
     version: s.version,
     libraryDir: s.libraryDir,
     systemLocale: s.systemLocale
+  }),
+  [Channels.appFlushed]: async (input, _s, shell) => ({
+    accepted: shell.flushes.acknowledge(input)
   }),
   [Channels.settingsGet]: async (_input, s) => s.settings.get(),
   [Channels.settingsSet]: async (input, s) => s.settings.update(input),
@@ -102,7 +113,8 @@ function describeZodError(channel: string, error: z.ZodError): string {
  */
 export function createHandlerTable(
   services: Services,
-  log: (message: string) => void = (m) => console.error(m)
+  log: (message: string) => void = (m) => console.error(m),
+  shell: ShellContext = { flushes: new FlushBroker() }
 ): ReadonlyMap<Channel, BoundHandler> {
   const table = new Map<Channel, BoundHandler>()
   for (const channel of Object.values(Channels)) {
@@ -112,7 +124,7 @@ export function createHandlerTable(
       const parsed = schema.safeParse(rawInput)
       if (!parsed.success) return fail('invalid-input', describeZodError(channel, parsed.error))
       try {
-        return ok(await handler(parsed.data as ParsedInputOf<Channel>, services))
+        return ok(await handler(parsed.data as ParsedInputOf<Channel>, services, shell))
       } catch (error) {
         if (error instanceof CopydeskError) return fail(error.code, error.message, error.detail)
         log(

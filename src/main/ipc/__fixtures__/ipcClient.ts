@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Channel } from '../../../shared/channels'
 import type { Result } from '../../../shared/result'
 import { openServices, type Services } from '../../services'
-import { createHandlerTable } from '../handlerTable'
+import { createHandlerTable, type ShellContext } from '../handlerTable'
 
 /** A fresh library in a temp folder, and the handler table over it as the renderer reaches it. */
 export interface IpcClient {
@@ -18,11 +18,14 @@ export interface IpcClient {
   close(): Promise<void>
 }
 
-export async function openIpcClient(prefix: string): Promise<IpcClient> {
+export async function openIpcClient(
+  prefix: string,
+  opts: { shell?: ShellContext } = {}
+): Promise<IpcClient> {
   const root = await mkdtemp(join(tmpdir(), prefix))
   const libraryDir = join(root, 'library')
   const services = await openServices({ libraryDir, version: 't', systemLocale: 'de' })
-  const table = createHandlerTable(services, () => undefined)
+  const table = createHandlerTable(services, () => undefined, opts.shell)
   const call = async <T>(channel: Channel, input?: unknown): Promise<Result<T>> => {
     const handler = table.get(channel)
     if (!handler) throw new Error(`no handler for ${channel}`)

@@ -12,4 +12,9 @@ export class KeyedMutex {
     })
     return next
   }
+
+  /** Resolves once every task queued so far, and any queued while waiting, has finished. */
+  async settle(): Promise<void> {
+    while (this.tails.size > 0) await Promise.allSettled([...this.tails.values()])
+  }
 }

@@ -27,6 +27,7 @@ export class AutosaveController {
   private revision: number
   private isDirty = false
   private isBlocked = false
+  private lastError: string | null = null
   private inFlight: Promise<void> | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
   private readonly opts: AutosaveOptions
@@ -49,6 +50,12 @@ export class AutosaveController {
 
   get hasUnsavedChanges(): boolean {
     return this.isDirty || this.inFlight !== null
+  }
+
+  /** Why changes are still unsaved (the last save's error), or null when everything is saved. */
+  get unsavedReason(): string | null {
+    if (!this.hasUnsavedChanges) return null
+    return this.lastError ?? 'A save is still running'
   }
 
   markDirty(): void {
@@ -93,6 +100,7 @@ export class AutosaveController {
       result = { ok: false, error: { code: 'io', message: String(error) } }
     }
     if (result.ok) {
+      this.lastError = null
       this.revision = result.value.revision
       this.opts.onState(
         this.isDirty
@@ -102,6 +110,7 @@ export class AutosaveController {
       return
     }
     this.isDirty = true
+    this.lastError = result.error.message
     this.isBlocked = result.error.code === 'conflict'
     this.opts.onState({ kind: 'error', message: result.error.message, code: result.error.code })
   }

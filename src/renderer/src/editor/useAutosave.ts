@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'react'
 import type { ArticlePatch } from '../../../shared/article'
 import { newsroom } from '../lib/newsroom'
+import { registerUnsavedWork } from '../lib/unsavedWork'
 import { AutosaveController, type SaveState } from './autosaveController'
 
 export type { SaveState } from './autosaveController'
@@ -73,6 +74,11 @@ export function useAutosave(
     const handleVisibility = (): void => {
       if (document.visibilityState === 'hidden') handleHide()
     }
+    // Main asks before a window closes or the app quits, and waits for the answer.
+    const unregister = registerUnsavedWork({
+      flush: () => controller.flush(),
+      unsavedReason: () => controller.unsavedReason
+    })
     window.addEventListener('pagehide', handleHide)
     window.addEventListener('beforeunload', handleHide)
     document.addEventListener('visibilitychange', handleVisibility)
@@ -80,6 +86,7 @@ export function useAutosave(
       window.removeEventListener('pagehide', handleHide)
       window.removeEventListener('beforeunload', handleHide)
       document.removeEventListener('visibilitychange', handleVisibility)
+      unregister()
       handleHide()
       controller.dispose()
     }
