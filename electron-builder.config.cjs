@@ -1,0 +1,78 @@
+// electron-builder: the installers. `npm run dist` builds the current OS's targets.
+// COPYDESK_TEST_BUILD=1 keeps the --inspect fuse on so Playwright can drive a packaged build;
+// never ship such a build.
+const testBuild = process.env.COPYDESK_TEST_BUILD === '1'
+
+/** @type {import('electron-builder').Configuration} */
+module.exports = {
+  appId: 'org.copydesk.desktop',
+  productName: 'Copydesk',
+  copyright: 'Copyright © Copydesk',
+  directories: { output: 'dist', buildResources: 'build' },
+  // Only what the app runs. The production dependencies in node_modules are added by
+  // electron-builder itself; the patterns below also apply to them.
+  files: [
+    'out/main/**',
+    'out/preload/**',
+    'out/renderer/**',
+    'package.json',
+    '!**/*.map',
+    '!**/*.{ts,tsx,mts,cts}',
+    '!**/{test,tests,__tests__,__fixtures__,bench,benchmark,e2e,example,examples,docs}/**'
+  ],
+  asar: true,
+  // The native image library must be a real file for the OS to load it.
+  asarUnpack: ['node_modules/sharp/**', 'node_modules/@img/**'],
+  // sharp ships prebuilt N-API binaries that work under Electron as they are; a rebuild would
+  // need Electron's headers from the internet.
+  npmRebuild: false,
+  nodeGypRebuild: false,
+  buildDependenciesFromSource: false,
+  electronFuses: {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: testBuild,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    loadBrowserProcessSpecificV8Snapshot: false,
+    grantFileProtocolExtraPrivileges: false
+  },
+  linux: {
+    target: ['AppImage', 'deb'],
+    executableName: 'copydesk',
+    icon: 'resources/icons',
+    category: 'Office',
+    synopsis: 'Offline newsroom editor',
+    description:
+      'Copydesk: an offline-first desktop newsroom editor for reporters, editors and the photo desk'
+  },
+  // electron-builder's own deb scripts make chrome-sandbox setuid root where the kernel has no
+  // unprivileged user namespaces, and install an AppArmor profile on Ubuntu 24.04 and later, so
+  // Chromium's sandbox works and nothing needs --no-sandbox.
+  deb: {
+    packageCategory: 'editors',
+    priority: 'optional'
+  },
+  mac: {
+    target: ['dmg'],
+    category: 'public.app-category.news',
+    icon: 'resources/icon.icns',
+    hardenedRuntime: true,
+    gatekeeperAssess: false,
+    entitlements: 'build/entitlements.mac.plist',
+    entitlementsInherit: 'build/entitlements.mac.plist'
+  },
+  dmg: { writeUpdateInfo: false },
+  win: {
+    target: ['nsis'],
+    icon: 'resources/icon.ico'
+  },
+  nsis: {
+    oneClick: false,
+    perMachine: false,
+    allowToChangeInstallationDirectory: true,
+    differentialPackage: false
+  },
+  publish: null
+}
