@@ -40,4 +40,8 @@ export interface Finding {
   /** For `spelling`. */
   word?: string
   suggestions?: string[]
+  /** For `spelling` (one finding per word): how often the word occurs. */
+  count?: number
+  /** For `spelling`: each place the word occurs, once, in reading order; `where` is the first. */
+  places?: FindingWhere[]
 }

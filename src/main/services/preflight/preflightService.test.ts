@@ -100,12 +100,16 @@ describe('PreflightService', () => {
   it('flags unknown words where they are, with suggestions, in the UI language', async () => {
     const findings = await s.preflight.run(article.id, { language: 'de' })
     const spelling = by(findings, 'spelling')
-    expect(spelling.map((f) => [f.word, f.where])).toEqual([
-      ['Bundestga', { field: 'headline' }],
-      ['Koalitoin', { nodeId: 'pAbcdefgh1' }],
-      ['Bundestga', { field: 'lead' }],
-      ['Kanzlre', { galleryId: 'gal', index: 1 }],
-      ['Kanzlre', { nodeId: 'fAbcdefgh1' }]
+    // One finding per word: its first place, how often, and every place it occurs.
+    expect(spelling.map((f) => [f.word, f.where, f.count, f.places])).toEqual([
+      ['Bundestga', { field: 'headline' }, 2, [{ field: 'headline' }, { field: 'lead' }]],
+      ['Koalitoin', { nodeId: 'pAbcdefgh1' }, 1, [{ nodeId: 'pAbcdefgh1' }]],
+      [
+        'Kanzlre',
+        { galleryId: 'gal', index: 1 },
+        2,
+        [{ galleryId: 'gal', index: 1 }, { nodeId: 'fAbcdefgh1' }]
+      ]
     ])
     expect(spelling.every((f) => f.severity === 'warning')).toBe(true)
     expect(spelling[0].message).toBe('Unbekanntes Wort: Bundestga')
@@ -114,6 +118,50 @@ describe('PreflightService', () => {
     const english = await s.preflight.run(article.id, { language: 'en' })
     expect(by(english, 'spelling')[0].message).toBe('Unknown word: Bundestga')
   })
+
+  it('checks a body of 130,000 unknown words: one finding per word, with count and places', async () => {
+    // Letters only (digits make a word skippable); every word distinct, plus one name that
+    // recurs in each paragraph.
+    const nonsense = (i: number): string => {
+      let word = 'Qzx'
+      for (let n = i; ; n = Math.floor(n / 26)) {
+        word += String.fromCharCode(97 + (n % 26))
+        if (n < 26) break
+      }
+      return `${word}vbk`
+    }
+    const WORDS = 130_000
+    const PER_PARAGRAPH = 1000
+    const content = []
+    for (let p = 0; p < WORDS / PER_PARAGRAPH; p++) {
+      const words = ['Zyrrkim']
+      for (let i = 0; i < PER_PARAGRAPH; i++) words.push(nonsense(p * PER_PARAGRAPH + i))
+      content.push({
+        type: 'paragraph',
+        attrs: { nodeId: `p${String(p).padStart(9, '0')}` },
+        content: [{ type: 'text', text: words.join(' ') }]
+      })
+    }
+    const long = await s.articles.create({
+      language: 'de',
+      headline: 'Lange Liste',
+      bylines: ['Anna Beispiel'],
+      body: { type: 'doc', content }
+    })
+    const spelling = by(await s.preflight.run(long.id, { language: 'en' }), 'spelling')
+    expect(spelling).toHaveLength(WORDS + 1)
+    const name = spelling.find((f) => f.word === 'Zyrrkim')
+    expect(name?.count).toBe(WORDS / PER_PARAGRAPH)
+    expect(name?.where).toEqual({ nodeId: 'p000000000' })
+    expect(name?.places).toHaveLength(WORDS / PER_PARAGRAPH)
+    expect(name?.places?.at(-1)).toEqual({ nodeId: 'p000000129' })
+    const last = spelling.at(-1)
+    expect([last?.word, last?.count, last?.places]).toEqual([
+      nonsense(WORDS - 1),
+      1,
+      [{ nodeId: 'p000000129' }]
+    ])
+  }, 120_000)
 
   it('raises location-kept for formats it cannot clean, and for JPEGs only when told to keep everything', async () => {
     const kept = async (): Promise<unknown[]> =>

@@ -11,7 +11,12 @@ import type { SensitiveKind } from '../export/exifTiff'
 import type { ExportOptionsStore } from '../export/exportOptions'
 import { sensitiveImageData } from '../export/sensitiveImageData'
 import type { SpellChecker } from '../spelling/spellChecker'
-import { spellFindings, type CaptionText, type SpellingWhere } from '../spelling/spellFindings'
+import {
+  groupByWord,
+  spellFindings,
+  type CaptionText,
+  type SpellingWhere
+} from '../spelling/spellFindings'
 
 /** What the preflight service reads. */
 export interface PreflightDeps {
@@ -119,8 +124,9 @@ export class PreflightService {
       language: opts.language,
       now: opts.now ?? new Date()
     })
-    findings.push(...(await this.locationFindings(article, records, opts.language)))
-    findings.push(...(await this.spellingFindings(article, records, opts.language)))
+    // Loops, not push(...): a long body has more spelling findings than the stack has room for.
+    for (const f of await this.locationFindings(article, records, opts.language)) findings.push(f)
+    for (const f of await this.spellingFindings(article, records, opts.language)) findings.push(f)
     return findings
   }
 
@@ -209,13 +215,17 @@ export class PreflightService {
       if (text) captions.push({ text, where: { path: [], nodeId: figure.nodeId ?? undefined } })
     }
     const found = await spellFindings(this.deps.spelling, article, { captions })
-    return found.map((f) => ({
+    const placed = found.map((f) => ({ ...f, where: spellingWhere(article, f.where) }))
+    // One finding per word: a name used 200 times is one decision for the desk, not 200.
+    return groupByWord(placed, (where) => JSON.stringify(where)).map((g) => ({
       severity: 'warning' as const,
       code: 'spelling' as const,
-      where: spellingWhere(article, f.where),
-      message: translate(language, 'preflight.spelling', { word: f.word }),
-      word: f.word,
-      suggestions: f.suggestions
+      where: g.where,
+      message: translate(language, 'preflight.spelling', { word: g.word }),
+      word: g.word,
+      suggestions: g.suggestions,
+      count: g.count,
+      places: g.places
     }))
   }
 }

@@ -43,6 +43,20 @@ describe('German compounds and cases', () => {
     expect(finding.suggestions).not.toContain('Bundestga')
   })
 
+  it('searches suggestions for the first N distinct unknown words of a check only', async () => {
+    const texts = ['Der Bundestga und die Koalitoin.', 'Der Kanzlre. Wieder der Bundestga.']
+    const [first, second] = await checker.checkMany(texts, 'de', { suggestedWords: 2 })
+    expect(first.map((f) => [f.word, f.suggestions[0]])).toEqual([
+      ['Bundestga', 'Bundestag'],
+      ['Koalitoin', 'Koalition']
+    ])
+    // The third distinct word gets none; a word already counted keeps its suggestions.
+    expect(second.map((f) => [f.word, f.suggestions[0]])).toEqual([
+      ['Kanzlre', undefined],
+      ['Bundestga', 'Bundestag']
+    ])
+  })
+
   it('accepts a lowercase word capitalised at the start of a sentence, not a lowercased noun', async () => {
     expect(await flagged('Über den Antrag wird morgen entschieden. Heute nicht.')).toEqual([])
     expect(await flagged('Das haus steht leer.')).toEqual(['haus'])

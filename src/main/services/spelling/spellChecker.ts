@@ -9,6 +9,13 @@ import type { DictionaryFiles, LoadStats } from './spellEngine'
 /** Most suggestions a finding carries. */
 export const MAX_SUGGESTIONS = 5
 
+/**
+ * How many distinct unknown words of one check get suggestions (in text order); the rest carry
+ * none. A news article has a dozen; a pasted list of thousands of names would otherwise keep
+ * Hunspell busy for minutes (about 45 ms per word).
+ */
+export const MAX_SUGGESTED_WORDS = 50
+
 /** Options of {@link SpellChecker}. */
 export interface SpellCheckerOptions {
   /** The library folder; the newsroom word list lives there as `wordlist.json`. */
@@ -23,6 +30,8 @@ export interface SpellCheckerOptions {
 export interface CheckOptions {
   /** false skips Hunspell's suggestion search (fast underlines; ask again for suggestions). */
   suggestions?: boolean
+  /** Distinct words that get suggestions (default {@link MAX_SUGGESTED_WORDS}). */
+  suggestedWords?: number
 }
 
 /**
@@ -68,7 +77,8 @@ export class SpellChecker {
       language,
       dictionary,
       texts: [...texts],
-      maxSuggestions: opts.suggestions === false ? 0 : MAX_SUGGESTIONS
+      maxSuggestions: opts.suggestions === false ? 0 : MAX_SUGGESTIONS,
+      maxSuggestedWords: opts.suggestedWords ?? MAX_SUGGESTED_WORDS
     })
   }
 

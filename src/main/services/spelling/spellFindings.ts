@@ -107,11 +107,71 @@ export async function spellFindings(
     const text = article[field]
     if (text) blocks.push({ text, where: { field } })
   }
-  blocks.push(...bodyTextBlocks(article.body))
-  blocks.push(...(opts.captions ?? articleCaptions(article)).filter((c) => c.text))
+  // Loops, not push(...): a spread of a long body's blocks overflows the stack.
+  for (const block of bodyTextBlocks(article.body)) blocks.push(block)
+  for (const caption of opts.captions ?? articleCaptions(article)) {
+    if (caption.text) blocks.push(caption)
+  }
   const results = await checker.checkMany(
     blocks.map((b) => b.text),
     article.language
   )
-  return results.flatMap((findings, i) => findings.map((f) => ({ ...f, where: blocks[i].where })))
+  const out: ArticleSpellingFinding[] = []
+  results.forEach((findings, i) => {
+    for (const f of findings) out.push({ ...f, where: blocks[i].where })
+  })
+  return out
+}
+
+/** One unknown word of an article with every place it occurs. */
+export interface GroupedSpelling<W> {
+  word: string
+  suggestions: string[]
+  /** Its first place. */
+  where: W
+  /** How often it occurs. */
+  count: number
+  /** Each place it occurs, once, in reading order (`where` first). */
+  places: W[]
+}
+
+/**
+ * Groups findings per distinct word (spelled exactly as in the text), in order of first
+ * occurrence. `placeKey` says when two places are the same (e.g. the same paragraph).
+ */
+export function groupByWord<W>(
+  findings: Iterable<{ word: string; suggestions: string[]; where: W }>,
+  placeKey: (where: W) => string
+): GroupedSpelling<W>[] {
+  const groups = new Map<string, GroupedSpelling<W> & { keys: Set<string> }>()
+  for (const f of findings) {
+    const key = placeKey(f.where)
+    const group = groups.get(f.word)
+    if (!group) {
+      groups.set(f.word, {
+        word: f.word,
+        suggestions: f.suggestions,
+        where: f.where,
+        count: 1,
+        places: [f.where],
+        keys: new Set([key])
+      })
+      continue
+    }
+    group.count++
+    if (group.suggestions.length === 0 && f.suggestions.length > 0) {
+      group.suggestions = f.suggestions
+    }
+    if (!group.keys.has(key)) {
+      group.keys.add(key)
+      group.places.push(f.where)
+    }
+  }
+  return [...groups.values()].map(({ word, suggestions, where, count, places }) => ({
+    word,
+    suggestions,
+    where,
+    count,
+    places
+  }))
 }
