@@ -26,7 +26,7 @@ import { fsyncDir, writeFileDurable, type DurableWriteOptions } from '../storage
 import { assetDir } from './assetResolver'
 import { AssetUsageIndex, type ArticleSource } from './assetUsage'
 import { attachAssets, type AttachTarget } from './attachAssets'
-import { DecodePool, type DecodeFailure, type DecodeSuccess } from './decodePool'
+import { DecodePool, type DecodeFailure, type DecodeSuccess, type DroppedChunk } from './decodePool'
 import { readPhotoMetadata } from './photoMetadata'
 import { extensionFor, sniffFormat, type Sniffed } from './sniffFormat'
 
@@ -104,6 +104,18 @@ function pixelCount(pixels: number): string {
   if (mp >= 10) return `${mp.toFixed(0)} megapixels`
   if (mp >= 0.1) return `${mp.toFixed(1)} megapixels`
   return `${pixels} pixels`
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024)} MB`
+}
+
+function droppedWarning(d: DroppedChunk): string {
+  const xmp = d.keyword === 'XML:com.adobe.xmp' ? ' (the XMP metadata)' : ''
+  return (
+    `the compressed PNG ${d.chunk} chunk “${d.keyword}”${xmp} would inflate to more than ` +
+    `${megabytes(d.limit)}: it was left out unread (the stored original still holds it)`
+  )
 }
 
 function fold(text: string): string {
@@ -365,6 +377,14 @@ export class AssetStore {
         `${pixelCount(this.maxPixels)}: refused without decoding it`
       )
     }
+    if (failure.stage === 'bomb') {
+      const what = failure.chunk === 'iCCP' ? 'colour profile' : 'metadata'
+      return (
+        `${n} was refused: its ${what} (PNG ${failure.chunk} chunk${failure.keyword ? ` “${failure.keyword}”` : ''}) ` +
+        `would inflate to more than ${megabytes(failure.limit ?? 0)}, which no real ${what} does ` +
+        `(a decompression bomb); nothing was imported`
+      )
+    }
     if (format === 'heic' && failure.stage !== 'worker') {
       return `${n} is a HEIC photo, which this installation cannot decode: ${HEIC_ADVICE}`
     }
@@ -391,11 +411,12 @@ export class AssetStore {
         `${quoted(file.name)} looks like ${sniffed.format.toUpperCase()} but decodes as ${outcome.header.format}: refused`
       )
     }
-    const warnings = outcome.metadataErrors.length
-      ? [
-          `the photo's embedded metadata (EXIF/IPTC/XMP) is damaged and was skipped where unreadable: ${outcome.metadataErrors.join('; ')}`
-        ]
-      : []
+    const warnings = outcome.dropped.map(droppedWarning)
+    if (outcome.metadataErrors.length) {
+      warnings.push(
+        `the photo's embedded metadata (EXIF/IPTC/XMP) is damaged and was skipped where unreadable: ${outcome.metadataErrors.join('; ')}`
+      )
+    }
     const metadata = readPhotoMetadata(outcome.metadata)
     return this.commit(file.name, sniffed.format, outcome, metadata, warnings)
   }

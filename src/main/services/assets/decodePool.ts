@@ -16,6 +16,37 @@ export interface DecodeJob {
   thumbSize: number
   /** Parse IPTC and XMP too. */
   readMetadata: boolean
+  /** Ceilings for inflating compressed metadata (default {@link DEFAULT_METADATA_LIMITS}). */
+  metadataLimits?: MetadataLimits
+}
+
+/** Largest inflated size, in bytes, of each kind of compressed metadata in a PNG. */
+export interface MetadataLimits {
+  /** The colour profile (iCCP): above it the file is refused. */
+  icc: number
+  /** One compressed text chunk (zTXt, iTXt, compressed XMP): above it the chunk is left out. */
+  text: number
+  /** All compressed metadata of one file together: beyond it, the text chunks left are left out. */
+  total: number
+}
+
+/**
+ * Real colour profiles stay far below 16 MB (large print profiles are a few MB) and real XMP or
+ * text far below 8 MB; a stream of zeros compressed 1000:1 passes these after a few KB.
+ */
+export const DEFAULT_METADATA_LIMITS: MetadataLimits = {
+  icc: 16 * 1024 * 1024,
+  text: 8 * 1024 * 1024,
+  total: 32 * 1024 * 1024
+}
+
+/** A compressed PNG chunk whose content would have inflated past its ceiling: not read. */
+export interface DroppedChunk {
+  chunk: 'zTXt' | 'iTXt'
+  /** The chunk's keyword (`XML:com.adobe.xmp` for XMP). */
+  keyword: string
+  /** The ceiling it passed, in bytes. */
+  limit: number
 }
 
 /** The header as sharp reads it, without decoding pixels. */
@@ -46,17 +77,25 @@ export interface DecodeSuccess {
   /** exifr's output (`mergeOutput: false`), or null when the file has no IPTC/XMP. */
   metadata: Record<string, unknown> | null
   metadataErrors: string[]
+  /** Compressed chunks left out of decoding and metadata (they stay in the original). */
+  dropped: DroppedChunk[]
   /** The original bytes, handed back. */
   bytes: Uint8Array
 }
 
 export interface DecodeFailure {
   ok: false
-  /** Where it failed: reading the header, the pixel limit, or decoding/encoding. */
-  stage: 'header' | 'pixels' | 'decode' | 'worker'
+  /**
+   * Where it failed: reading the header, the pixel limit, decoding/encoding, or a compressed
+   * chunk that would inflate past its ceiling (`bomb`: `chunk`, `keyword`, `limit` say which).
+   */
+  stage: 'header' | 'pixels' | 'decode' | 'worker' | 'bomb'
   message: string
   width?: number
   height?: number
+  chunk?: string
+  keyword?: string
+  limit?: number
 }
 
 export type DecodeOutcome = DecodeSuccess | DecodeFailure
@@ -122,7 +161,14 @@ export class DecodePool {
       return Promise.resolve({ ok: false, stage: 'worker', message: 'the decoder was shut down' })
     }
     return new Promise((resolve) => {
-      this.queue.push({ job: { ...job, bytes: ownBuffer(job.bytes) }, resolve })
+      this.queue.push({
+        job: {
+          ...job,
+          bytes: ownBuffer(job.bytes),
+          metadataLimits: job.metadataLimits ?? DEFAULT_METADATA_LIMITS
+        },
+        resolve
+      })
       this.pump()
     })
   }

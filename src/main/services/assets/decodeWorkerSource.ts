@@ -9,15 +9,23 @@
  * the header, decoding, encoding renditions and parsing IPTC/XMP. Everything that decides what
  * to do with the results is TypeScript in the main thread.
  *
- * Protocol: in `{ id, bytes, maxPixels, previewSize, thumbSize, readMetadata }`; out
- * `{ id, ok: true, hash, header, preview, thumb, metadata, metadataErrors, bytes }` or
- * `{ id, ok: false, stage: 'header' | 'pixels' | 'decode', message, width?, height?, bytes }`.
- * `bytes` (the original) travels back to the main thread, transferred, not copied.
+ * Compressed metadata is measured before anything inflates it: in a PNG, the colour profile
+ * (iCCP), compressed text (zTXt, compressed iTXt) and compressed XMP are inflated here with a
+ * ceiling on the output, before sharp or exifr see the file. exifr inflates iCCP whole even with
+ * ICC parsing off, so it never gets the PNG itself: it gets a small PNG holding only the header
+ * and the XMP, already inflated within its ceiling.
+ *
+ * Protocol: in `{ id, bytes, maxPixels, previewSize, thumbSize, readMetadata, metadataLimits }`;
+ * out `{ id, ok: true, hash, header, preview, thumb, metadata, metadataErrors, dropped, bytes }`
+ * or `{ id, ok: false, stage: 'header' | 'pixels' | 'decode' | 'bomb', message, width?, height?,
+ * chunk?, keyword?, limit?, bytes }`. `bytes` (the original) travels back to the main thread,
+ * transferred, not copied.
  */
 export const DECODE_WORKER_SOURCE = String.raw`
 'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
 const { createHash } = require('node:crypto')
+const zlib = require('node:zlib')
 const sharp = require(workerData.sharpPath)
 const exifr = require(workerData.exifrPath)
 
@@ -61,6 +69,138 @@ function plain(value) {
   return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? String(v) : v)))
 }
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+const XMP_KEYWORD = 'XML:com.adobe.xmp'
+
+function isPng(input) {
+  return input.length >= 8 && input.subarray(0, 8).equals(PNG_SIGNATURE)
+}
+
+// Every chunk of a PNG as { type, offset, end, data }; stops at IEND or where the file is cut
+// short (sharp then says what is wrong with the rest).
+function pngChunks(input) {
+  const chunks = []
+  let offset = 8
+  while (offset + 12 <= input.length) {
+    const length = input.readUInt32BE(offset)
+    const end = offset + 12 + length
+    if (end > input.length) break
+    const type = input.toString('latin1', offset + 4, offset + 8)
+    chunks.push({ type, offset, end, data: input.subarray(offset + 8, offset + 8 + length) })
+    offset = end
+    if (type === 'IEND') break
+  }
+  return chunks
+}
+
+function nulAt(data, from) {
+  const i = data.indexOf(0, from)
+  return i < 0 ? data.length : i
+}
+
+// Inflates a zlib stream with a ceiling: the output never grows past limit bytes, so a stream
+// of zeros that would inflate to gigabytes costs at most the ceiling and is stopped there.
+function inflateBounded(data, limit) {
+  try {
+    return { ok: true, data: zlib.inflateSync(data, { maxOutputLength: limit }) }
+  } catch (error) {
+    if (error && (error.code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError)) {
+      return { ok: false, over: true }
+    }
+    return { ok: false, over: false, message: String(error && error.message || error) }
+  }
+}
+
+function pngChunk(type, data) {
+  const head = Buffer.alloc(8)
+  head.writeUInt32BE(data.length, 0)
+  head.write(type, 4, 'latin1')
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(zlib.crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0)
+  return Buffer.concat([head, data, crc])
+}
+
+// Looks at the compressed chunks of a PNG. Returns { refuse } when the colour profile inflates
+// past its ceiling (the file is refused), else the chunks to leave out of decoding (text that
+// inflates past its ceiling), the XMP packet as text (inflated within its ceiling) and problems
+// met on the way. Inflating stops once the file's total reaches limits.total: beyond that, a
+// compressed text chunk is left out unread.
+function guardPng(input, limits) {
+  const dropped = []
+  const errors = []
+  let xmp = null
+  let ihdr = null
+  let spent = 0
+  for (const chunk of pngChunks(input)) {
+    const { type, data } = chunk
+    if (type === 'IHDR') ihdr = chunk
+    if (type === 'iCCP') {
+      const name = nulAt(data, 0)
+      const result = inflateBounded(data.subarray(name + 2), limits.icc)
+      if (result.ok) spent += result.data.length
+      else if (result.over) {
+        return { refuse: { chunk: 'iCCP', keyword: data.toString('latin1', 0, Math.min(name, 79)), limit: limits.icc } }
+      }
+    } else if (type === 'zTXt' || type === 'iTXt') {
+      const k = nulAt(data, 0)
+      const keyword = data.toString('latin1', 0, Math.min(k, 79))
+      let compressed = true
+      let text
+      if (type === 'zTXt') {
+        text = data.subarray(k + 2)
+      } else {
+        compressed = data[k + 1] === 1
+        const lang = nulAt(data, k + 3)
+        const translated = nulAt(data, lang + 1)
+        text = data.subarray(Math.min(translated + 1, data.length))
+      }
+      const isXmp = type === 'iTXt' && keyword === XMP_KEYWORD
+      if (compressed) {
+        const budget = Math.min(limits.text, Math.max(0, limits.total - spent))
+        const result = inflateBounded(text, budget)
+        if (!result.ok && result.over) {
+          const limit = budget < limits.text ? limits.total : limits.text
+          dropped.push({ chunk: type, keyword, limit, offset: chunk.offset, end: chunk.end })
+          continue
+        }
+        if (!result.ok) {
+          if (isXmp) errors.push('the XMP (PNG iTXt chunk) cannot be inflated: ' + result.message)
+          continue
+        }
+        spent += result.data.length
+        text = result.data
+      }
+      if (isXmp && xmp === null) xmp = text.toString('utf8')
+    }
+  }
+  return { dropped, errors, xmp, ihdr }
+}
+
+// A PNG with nothing but the header and the XMP (uncompressed), for exifr.
+function metadataPng(input, guard) {
+  if (guard.xmp === null || !guard.ihdr) return null
+  const iTXt = Buffer.concat([Buffer.from(XMP_KEYWORD + '\0\0\0\0\0', 'latin1'), Buffer.from(guard.xmp, 'utf8')])
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    input.subarray(guard.ihdr.offset, guard.ihdr.end),
+    pngChunk('iTXt', iTXt),
+    pngChunk('IEND', Buffer.alloc(0))
+  ])
+}
+
+// The PNG without the chunks that were dropped, for sharp; the original itself stays as it is.
+function withoutChunks(input, dropped) {
+  if (dropped.length === 0) return input
+  const parts = []
+  let at = 0
+  for (const d of dropped) {
+    parts.push(input.subarray(at, d.offset))
+    at = d.end
+  }
+  parts.push(input.subarray(at))
+  return Buffer.concat(parts)
+}
+
 async function encode(raw, info, size) {
   const alpha = info.channels === 2 || info.channels === 4
   let image = sharp(raw, { raw: { width: info.width, height: info.height, channels: info.channels } })
@@ -75,10 +215,25 @@ async function handle(job) {
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const hash = createHash('sha256').update(input).digest('hex')
 
+  let pixelsInput = input
+  let metadataInput = input
+  let dropped = []
+  const metadataErrors = []
+  if (isPng(input)) {
+    const guard = guardPng(input, job.metadataLimits)
+    if (guard.refuse) {
+      return reply({ id: job.id, ok: false, stage: 'bomb', message: 'compressed chunk too large', ...guard.refuse, bytes }, bytes)
+    }
+    dropped = guard.dropped.map((d) => ({ chunk: d.chunk, keyword: d.keyword, limit: d.limit }))
+    metadataErrors.push(...guard.errors)
+    pixelsInput = withoutChunks(input, guard.dropped)
+    metadataInput = metadataPng(input, guard)
+  }
+
   let header
   try {
     // Header only: nothing is decoded yet, so a decompression bomb costs nothing here.
-    const m = await sharp(input, { limitInputPixels: false }).metadata()
+    const m = await sharp(pixelsInput, { limitInputPixels: false }).metadata()
     header = {
       format: m.format,
       width: m.width,
@@ -98,7 +253,7 @@ async function handle(job) {
   try {
     // Decode once (shrink-on-load for JPEG), EXIF orientation applied, 8 bits per channel;
     // both renditions come from these pixels. Output carries no EXIF, GPS or XMP.
-    const { data, info } = await sharp(input, { limitInputPixels: job.maxPixels })
+    const { data, info } = await sharp(pixelsInput, { limitInputPixels: job.maxPixels })
       .rotate()
       .resize({ width: job.previewSize, height: job.previewSize, fit: 'inside', withoutEnlargement: true })
       .raw({ depth: 'uchar' })
@@ -110,10 +265,9 @@ async function handle(job) {
   }
 
   let metadata = null
-  const metadataErrors = []
-  if (job.readMetadata && EXIFR_FORMATS.has(header.format)) {
+  if (job.readMetadata && metadataInput && EXIFR_FORMATS.has(header.format)) {
     try {
-      const out = await exifr.parse(input, EXIFR_OPTIONS)
+      const out = await exifr.parse(metadataInput, EXIFR_OPTIONS)
       if (out) {
         if (Array.isArray(out.errors)) for (const e of out.errors) metadataErrors.push(String(e && e.message || e))
         delete out.errors
@@ -123,7 +277,7 @@ async function handle(job) {
       metadataErrors.push(String(error && error.message || error))
     }
   }
-  reply({ id: job.id, ok: true, hash, header, preview, thumb, metadata, metadataErrors, bytes }, bytes)
+  reply({ id: job.id, ok: true, hash, header, preview, thumb, metadata, metadataErrors, dropped, bytes }, bytes)
 }
 
 parentPort.on('message', (job) => {
