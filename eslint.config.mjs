@@ -8,7 +8,14 @@ const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'node_modules/**', '.reports/**', 'test-results/**', 'playwright-report/**']
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      '.reports/**',
+      'test-results/**',
+      'playwright-report/**'
+    ]
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
