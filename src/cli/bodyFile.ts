@@ -40,9 +40,17 @@ export async function readBodyFile(file: string): Promise<PmNode> {
       `--body-file ${file}: ${code === 'ENOENT' ? 'no such file' : String(error)}`
     )
   }
-  if (ext === '.txt') return ensureNodeIds(bodyFromText(text))
-  if (ext === '.md' || ext === '.markdown') return bodyFromMarkdown(text)
-  if (ext === '.html' || ext === '.htm') return bodyFromHtml(text)
+  try {
+    if (ext === '.txt') return ensureNodeIds(bodyFromText(text))
+    if (ext === '.md' || ext === '.markdown') return bodyFromMarkdown(text)
+    if (ext === '.html' || ext === '.htm') return bodyFromHtml(text)
+  } catch (error) {
+    // A refusal of the content (too deep) is about this file: say which one.
+    if (error instanceof CopydeskError) {
+      throw new CopydeskError(error.code, `--body-file ${file}: ${error.message}`, error.detail)
+    }
+    throw error
+  }
   throw new CopydeskError(
     'invalid-input',
     `--body-file ${file}: unsupported type "${ext || '(none)'}"; use .txt, .md or .html`

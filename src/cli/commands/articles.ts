@@ -1,6 +1,12 @@
 import { resolve } from 'node:path'
-import { ARTICLE_LANGUAGES, type Article, type ArticlePatch } from '../../shared/article'
+import {
+  ARTICLE_LANGUAGES,
+  dateTimeProblem,
+  type Article,
+  type ArticlePatch
+} from '../../shared/article'
 import { presentArticle, type ArticleView } from '../../shared/articleView'
+import { articlePatchProblem } from '../../shared/editor/articleCheck'
 import { CopydeskError } from '../../shared/result'
 import { readBodyFile } from '../bodyFile'
 import type { CliIo } from '../cliIo'
@@ -20,6 +26,17 @@ function printArticle(io: CliIo, view: ArticleView): void {
   }
   lines.push(`Updated: ${view.updatedAt}`)
   io.out(lines.join('\n'))
+}
+
+// Which option of `new` set an article field, so a refusal names what the user typed.
+const FLAG_OF_FIELD: Record<string, string> = {
+  kicker: '--kicker',
+  headline: '--headline',
+  teaser: '--teaser',
+  bylines: '--byline',
+  dateline: '--dateline',
+  publishedAt: '--date',
+  language: '--language'
 }
 
 /** new, list, show: drafts in the library. */
@@ -45,15 +62,12 @@ export const articleCommands: Record<string, Command> = {
     if (values.byline) patch.bylines = values.byline.map((b) => b.trim()).filter(Boolean)
     if (values.dateline !== undefined) patch.dateline = { place: values.dateline, source: null }
     if (values.date !== undefined) {
-      if (
-        !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(values.date)
-      ) {
-        throw new CopydeskError(
-          'invalid-input',
-          `new: --date "${values.date}" is not ISO-8601 with a time zone (e.g. 2024-05-02T14:30:00+02:00)`
-        )
+      const problem = dateTimeProblem(values.date, { secondsOptional: true })
+      if (problem) {
+        throw new CopydeskError('invalid-input', `new: --date "${values.date}" ${problem}`)
       }
-      patch.publishedAt = values.date
+      // Stored timestamps always carry seconds (RFC 3339, as ninjs and NewsML-G2 want them).
+      patch.publishedAt = values.date.replace(/^(.{10}T\d\d:\d\d)(?=Z|[+-])/, '$1:00')
     }
     if (values.language !== undefined) {
       if (!(ARTICLE_LANGUAGES as readonly string[]).includes(values.language)) {
@@ -66,6 +80,15 @@ export const articleCommands: Record<string, Command> = {
     }
     if (values['body-file'] !== undefined) {
       patch.body = await readBodyFile(resolve(ctx.io.cwd, values['body-file']))
+    }
+    const problem = articlePatchProblem(patch)
+    if (problem) {
+      const field = problem.field.split('.')[0] ?? ''
+      const flag =
+        field === 'body'
+          ? `--body-file ${values['body-file'] ?? ''}`.trim()
+          : (FLAG_OF_FIELD[field] ?? problem.field)
+      throw new CopydeskError('invalid-input', `new: ${flag}: ${problem.message}`)
     }
     const s = await ctx.services()
     const article = await s.articles.create(patch)

@@ -1,5 +1,6 @@
 import { parseDocument } from 'htmlparser2'
 import { assetIdSchema, type PmMark, type PmNode } from '../article'
+import { CopydeskError } from '../result'
 import { renderBodyHtml } from './bodyHtml'
 import { figureNode, pullQuoteNode } from './bodyNodes'
 import { normalizeLinkHref } from './linkHref'
@@ -14,6 +15,24 @@ export interface SanitizeOptions {
    * @default false
    */
   keepEditorNodes?: boolean
+  /**
+   * Throw {@link HtmlTooDeepError} for HTML nested deeper than {@link HTML_MAX_DEPTH} elements
+   * instead of leaving out what lies deeper: for files a user hands over, where a silently
+   * shortened (or empty) article is worse than a refusal. A paste keeps what it can.
+   * @default false
+   */
+  refuseTooDeep?: boolean
+}
+
+/** How deep the sanitiser follows nested elements. */
+export const HTML_MAX_DEPTH = 200
+
+/** HTML nested deeper than {@link HTML_MAX_DEPTH}, refused (`refuseTooDeep`): a usage error. */
+export class HtmlTooDeepError extends CopydeskError {
+  constructor() {
+    super('invalid-input', `the HTML is nested more than ${HTML_MAX_DEPTH} elements deep`)
+    this.name = 'HtmlTooDeepError'
+  }
 }
 
 /** The parsed HTML as htmlparser2's DOM handler builds it (only what the sanitiser reads). */
@@ -139,7 +158,7 @@ const LISTS: Record<string, 'bulletList' | 'orderedList'> = {
 }
 
 // Deeper nesting than this is no document anyone wrote; it is dropped rather than recursed into.
-const MAX_DEPTH = 200
+const MAX_DEPTH = HTML_MAX_DEPTH
 // HTML's collapsible whitespace (not U+00A0, which is content).
 const HTML_SPACE = /[ \t\n\r\f]+/g
 // C0/C1 controls other than tab and line breaks, and the BOM/zero-width no-break space.
@@ -242,7 +261,7 @@ class BodyBuilder {
   private textblock: PmNode | null = null
   private wordList: WordListLevel[] = []
 
-  constructor(private readonly options: SanitizeOptions) {}
+  constructor(readonly options: SanitizeOptions) {}
 
   private get container(): PmNode {
     return this.containers[this.containers.length - 1]!
@@ -422,7 +441,10 @@ function editorPullQuote(el: HtmlNode): PmNode {
 }
 
 function walk(builder: BodyBuilder, node: HtmlNode, ctx: Context, depth: number): void {
-  if (depth > MAX_DEPTH) return
+  if (depth > MAX_DEPTH) {
+    if (builder.options.refuseTooDeep) throw new HtmlTooDeepError()
+    return
+  }
   if (node.type === 'text') {
     builder.text(node.data ?? '', ctx)
     return
@@ -572,7 +594,7 @@ const NO_DEPTH = new Set([
   'rt'
 ])
 
-function limitNesting(html: string): string {
+function limitNesting(html: string, refuse: boolean): string {
   let tags = 0
   for (
     let i = html.indexOf('<');
@@ -595,6 +617,7 @@ function limitNesting(html: string): string {
     }
     depth++
     if (depth > MAX_SCAN_DEPTH) {
+      if (refuse) throw new HtmlTooDeepError()
       cut = true
       return ''
     }
@@ -712,7 +735,7 @@ function normalizeItem(item: PmNode): PmNode[] {
  * id="docs-internal-guid-…">` wrapper is not bold. Empty paragraphs and control characters go.
  */
 export function sanitizeHtmlToDoc(html: string, options: SanitizeOptions = {}): PmNode {
-  const dom = parseDocument(limitNesting(String(html)), {
+  const dom = parseDocument(limitNesting(String(html), options.refuseTooDeep === true), {
     decodeEntities: true,
     lowerCaseTags: true,
     lowerCaseAttributeNames: true
