@@ -6,6 +6,8 @@ import {
   type OutputOf,
   type ParsedInputOf
 } from '../../shared/ipc'
+import type { ArticlePatch } from '../../shared/article'
+import { articlePatchProblem } from '../../shared/editor/articleCheck'
 import { CopydeskError, fail, ok, type Result } from '../../shared/result'
 import { FlushBroker } from '../lifecycle/flushBroker'
 import type { Services } from '../services'
@@ -24,6 +26,22 @@ type Handler<C extends Channel> = (
   shell: ShellContext
 ) => Promise<OutputOf<C>>
 
+/**
+ * The input schemas check every article field; the body is also checked against the editor
+ * schema here (the same check package import and the CLI run), so nothing the editor cannot open
+ * is ever stored.
+ */
+function checkedPatch<T extends ArticlePatch>(channel: Channel, patch: T): T {
+  const problem = articlePatchProblem(patch)
+  if (problem) {
+    throw new CopydeskError(
+      'invalid-input',
+      `Invalid input for ${channel}: ${problem.field}: ${problem.message}`
+    )
+  }
+  return patch
+}
+
 /** What each channel does, given input that has already been validated. */
 const handlers: { [C in Channel]: Handler<C> } = {
   [Channels.appInfo]: async (_input, s) => ({
@@ -37,10 +55,11 @@ const handlers: { [C in Channel]: Handler<C> } = {
   [Channels.settingsGet]: async (_input, s) => s.settings.get(),
   [Channels.settingsSet]: async (input, s) => s.settings.update(input),
   [Channels.articlesList]: async (input, s) => s.articles.list(input ?? {}),
-  [Channels.articlesCreate]: async (input, s) => s.articles.create(input ?? {}),
+  [Channels.articlesCreate]: async (input, s) =>
+    s.articles.create(checkedPatch(Channels.articlesCreate, input ?? {})),
   [Channels.articlesGet]: async (input, s) => s.articles.get(input.id),
   [Channels.articlesSave]: async (input, s) =>
-    s.articles.save(input.id, input.baseRevision, input.patch),
+    s.articles.save(input.id, input.baseRevision, checkedPatch(Channels.articlesSave, input.patch)),
   [Channels.articlesDelete]: async (input, s) => {
     await s.articles.delete(input.id)
     return { id: input.id }
@@ -53,7 +72,8 @@ const handlers: { [C in Channel]: Handler<C> } = {
   [Channels.articlesDiff]: async (input, s) => s.articles.diff(input.id, input.versionId),
   [Channels.articlesRestoreVersion]: async (input, s) =>
     s.articles.restore(input.id, input.versionId, input.baseRevision),
-  [Channels.articlesSaveAsCopy]: async (input, s) => s.articles.saveAsCopy(input.id, input.patch),
+  [Channels.articlesSaveAsCopy]: async (input, s) =>
+    s.articles.saveAsCopy(input.id, checkedPatch(Channels.articlesSaveAsCopy, input.patch)),
   [Channels.libraryProblems]: async (_input, s) => s.articles.problems(),
   [Channels.assetsImport]: async (input, s) => s.assets.import(input.files.map(importFileFromIpc)),
   [Channels.assetsList]: async (input, s) => s.assets.list(input ?? {}),
