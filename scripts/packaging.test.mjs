@@ -113,6 +113,16 @@ describe.skipIf(!isLinux)('electron-builder --dir against a stand-in Electron', 
     expect(listing.filter((p) => /\/(e2e|bench|__tests__|__fixtures__)\//.test(p))).toEqual([])
   })
 
+  it('holds every file out/main opens relative to itself (renderer page, preload)', () => {
+    const code = readFileSync(join(repo, 'out', 'main', 'index.js'), 'utf8')
+    const relative = [...code.matchAll(/\b__dirname,\s*"([^"]+)"/g)].map((m) => m[1])
+    expect(relative.length).toBeGreaterThan(0)
+    for (const rel of relative) {
+      const inArchive = new URL(rel, 'file:///out/main/').pathname
+      expect(listing, rel).toContain(inArchive)
+    }
+  })
+
   it('carries every runtime dependency and none of the renderer-only or build packages', () => {
     for (const dep of Object.keys(pkg.dependencies)) {
       expect(listing, dep).toContain(`/node_modules/${dep}/package.json`)

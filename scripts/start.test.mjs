@@ -121,6 +121,9 @@ describe.skipIf(!posix)('npm start with ELECTRON_OVERRIDE_DIST_PATH', () => {
     })
     expect(launch.env['ELECTRON_EXEC_PATH']).toBe(exe)
     expect(launch.env['ELECTRON_RUN_AS_NODE']).toBeUndefined()
+    // There is no node_modules/.bin here: electron-vite ran from its JS entry under this Node,
+    // the way that also works on Windows, where Node refuses to spawn the .cmd shim.
+    expect(existsSync(join(dir, 'node_modules', '.bin'))).toBe(false)
     // Nothing was fetched into the project: the override alone was used.
     expect(existsSync(join(dir, 'node_modules', 'electron', 'dist'))).toBe(false)
   })
@@ -149,6 +152,20 @@ describe.skipIf(!posix)('npm start with ELECTRON_OVERRIDE_DIST_PATH', () => {
     expect(result.stderr).toContain('no Electron executable in ELECTRON_OVERRIDE_DIST_PATH')
     expect(result.stderr).toContain(join(empty, 'electron'))
     expect(result.stderr).not.toContain('fetching')
+  })
+  it('says so when electron-vite is not installed', async () => {
+    const dir = project()
+    rmSync(join(dir, 'node_modules', 'electron-vite'))
+    const dist = tempDir('copydesk-standin-')
+    makeStandInElectron(dist, { version: electronVersion })
+    const result = await runStart(
+      dir,
+      ['--skipBuild'],
+      cleanEnv({ ELECTRON_OVERRIDE_DIST_PATH: dist })
+    )
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('copydesk: cannot find electron-vite')
+    expect(result.stderr).toContain(join(dir, 'node_modules', 'electron-vite', 'package.json'))
   })
 })
 
