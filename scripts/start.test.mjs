@@ -287,6 +287,48 @@ describe.skipIf(!posix)('npm start without the Electron binary', () => {
   )
 })
 
+describe.skipIf(process.platform !== 'linux' || spawnSync('zip', ['-v']).status !== 0)(
+  'npm start with a tampered download',
+  () => {
+    it('refuses a zip whose checksum does not match and installs nothing', async () => {
+      const dir = project()
+      const dist = tempDir('copydesk-standin-')
+      makeStandInElectron(dist, { version: electronVersion })
+      const zipName = `electron-v${electronVersion}-linux-${process.arch}.zip`
+      const zipFile = join(tempDir('copydesk-zip-'), zipName)
+      expect(spawnSync('zip', ['-qr', '-X', zipFile, '.'], { cwd: dist }).status).toBe(0)
+      const zip = readFileSync(zipFile)
+      const wrong = `${createHash('sha256').update('something else').digest('hex')} *${zipName}\n`
+      const server = createHttpServer((req, res) => {
+        if (req.url === `/v${electronVersion}/${zipName}`) res.end(zip)
+        else if (req.url === `/v${electronVersion}/SHASUMS256.txt`) res.end(wrong)
+        else res.writeHead(404).end()
+      })
+      const port = await listen(server)
+      try {
+        const log = join(dir, 'launch.log')
+        const result = await runStart(
+          dir,
+          ['--skipBuild'],
+          cleanEnv({
+            ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
+            electron_use_remote_checksums: '1',
+            electron_config_cache: tempDir('copydesk-electron-cache-'),
+            COPYDESK_STANDIN_LOG: log
+          })
+        )
+        expect(result.code).toBe(1)
+        expect(result.stderr).toContain('could not be downloaded')
+        expect(result.stderr).toMatch(/checksum/i)
+        expect(existsSync(join(dir, 'node_modules', 'electron', 'path.txt'))).toBe(false)
+        expect(readStandInLog(log)).toBeNull()
+      } finally {
+        await new Promise((r) => server.close(r))
+      }
+    }, 60_000)
+  }
+)
+
 describe.skipIf(!posix)('npm run dev', () => {
   it('fetches the same way and fails the same way before starting the dev server', async () => {
     const dir = project()
