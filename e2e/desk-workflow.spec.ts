@@ -29,13 +29,23 @@ test('the checks panel lists what blocks export, and a click jumps to the field 
   await page.getByLabel('Headline').fill('Koalition einigt sich')
   await page.getByRole('textbox', { name: 'Body' }).click()
   await page.keyboard.type('Der Bundestga hat am Abend abgestimmt.')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Im Bundestga blieb es ruhig.')
   await saved(page)
+  // One entry per word, with how often it occurs; the click goes to its first place.
   const typo = checks.getByRole('button', { name: /Unknown word: Bundestga/ })
-  await expect(typo).toBeVisible({ timeout: 20_000 })
+  await expect(typo).toHaveText(/Unknown word: Bundestga \(2×\)/, { timeout: 20_000 })
+  await expect(typo).toHaveCount(1)
   await expect(checks.getByText(/Bundestag/)).toBeVisible()
   await page.getByLabel('Headline').click()
   await typo.click()
   await expect(page.getByRole('textbox', { name: 'Body' })).toBeFocused()
+  const caretIn = await page.evaluate(() => {
+    const node = window.getSelection()?.anchorNode
+    const element = node instanceof Element ? node : node?.parentElement
+    return element?.closest('p')?.textContent
+  })
+  expect(caretIn).toBe('Der Bundestga hat am Abend abgestimmt.')
   await expect(checks.getByRole('button', { name: /The article has no headline/ })).toHaveCount(0)
 })
 

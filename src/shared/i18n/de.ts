@@ -137,6 +137,9 @@ export const de: UiStrings = {
     warning: 'Warnung',
     suggestions: 'Vorschläge: {{list}}',
     addWord: '„{{word}}“ ins Redaktionswörterbuch aufnehmen',
+    occurrences: '({{count}}×)',
+    more_one: '{{count}} weitere zeigen',
+    more_other: '{{count}} weitere zeigen',
     failed: 'Die Prüfung konnte nicht laufen: {{message}}'
   },
   history: {

@@ -133,6 +133,9 @@ export const en = {
     warning: 'Warning',
     suggestions: 'Suggestions: {{list}}',
     addWord: 'Add “{{word}}” to the newsroom word list',
+    occurrences: '({{count}}×)',
+    more_one: 'Show {{count}} more',
+    more_other: 'Show {{count}} more',
     failed: 'Checks could not run: {{message}}'
   },
   history: {

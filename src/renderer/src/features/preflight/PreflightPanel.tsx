@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Finding, FindingWhere } from '../../../../shared/preflight/finding'
 import { newsroom } from '../../lib/newsroom'
@@ -11,6 +12,9 @@ interface PreflightPanelProps {
   onWordAdded(): void
 }
 
+/** Entries rendered at first and per "show more": a pasted list of names can give 100,000. */
+const PAGE = 200
+
 /** The copy desk's checklist beside the editor: errors first, each one a button that jumps. */
 export function PreflightPanel({
   state,
@@ -18,6 +22,7 @@ export function PreflightPanel({
   onWordAdded
 }: PreflightPanelProps): React.JSX.Element {
   const { t } = useTranslation()
+  const [shown, setShown] = useState(PAGE)
   const errors = state.findings.filter((f) => f.severity === 'error')
   const warnings = state.findings.filter((f) => f.severity === 'warning')
   const ordered = [...errors, ...warnings]
@@ -51,13 +56,21 @@ export function PreflightPanel({
       )}
       {ordered.length > 0 && (
         <ul className="check-list">
-          {ordered.map((finding, i) => (
+          {ordered.slice(0, shown).map((finding, i) => (
             <li key={`${finding.code}-${i}`} className={`check check-${finding.severity}`}>
               <button type="button" className="check-jump" onClick={() => onJump(finding.where)}>
                 <span className="check-badge">
                   {finding.severity === 'error' ? t('checks.error') : t('checks.warning')}
                 </span>
-                <span className="check-message">{finding.message}</span>
+                <span className="check-message">
+                  {finding.message}
+                  {finding.count !== undefined && finding.count > 1 && (
+                    <span className="check-count">
+                      {' '}
+                      {t('checks.occurrences', { count: finding.count })}
+                    </span>
+                  )}
+                </span>
               </button>
               {finding.code === 'spelling' && finding.word && (
                 <div className="check-extra">
@@ -78,6 +91,15 @@ export function PreflightPanel({
             </li>
           ))}
         </ul>
+      )}
+      {ordered.length > shown && (
+        <button
+          type="button"
+          className="link-button small-text"
+          onClick={() => setShown((n) => n + PAGE)}
+        >
+          {t('checks.more', { count: Math.min(PAGE, ordered.length - shown) })}
+        </button>
       )}
     </section>
   )
