@@ -2,12 +2,19 @@
 // COPYDESK_TEST_BUILD=1 keeps the --inspect fuse on so Playwright can drive a packaged build;
 // never ship such a build.
 const testBuild = process.env.COPYDESK_TEST_BUILD === '1'
+// A deb must name a maintainer with an e-mail address and a homepage. Both are the publisher's
+// to choose, so they come from the environment; without them electron-builder refuses the deb.
+const debMaintainer = process.env.COPYDESK_DEB_MAINTAINER
+const homepage = process.env.COPYDESK_HOMEPAGE
 
 /** @type {import('electron-builder').Configuration} */
 module.exports = {
   appId: 'org.copydesk.desktop',
   productName: 'Copydesk',
   copyright: 'Copyright © Copydesk',
+  // The .desktop file, WM_CLASS and Wayland app_id share this name, so docks group the window
+  // with its launcher.
+  extraMetadata: { desktopName: 'copydesk.desktop', ...(homepage ? { homepage } : {}) },
   directories: { output: 'dist', buildResources: 'build' },
   // Only what the app runs. The production dependencies in node_modules are added by
   // electron-builder itself; the patterns below also apply to them.
@@ -41,6 +48,8 @@ module.exports = {
   linux: {
     target: ['AppImage', 'deb'],
     executableName: 'copydesk',
+    syncDesktopName: true,
+    ...(debMaintainer ? { maintainer: debMaintainer } : {}),
     icon: 'resources/icons',
     category: 'Office',
     synopsis: 'Offline newsroom editor',

@@ -123,6 +123,13 @@ describe.skipIf(!isLinux)('electron-builder --dir against a stand-in Electron', 
     }
   })
 
+  it('packs a package.json whose main is the built entry and whose desktopName names the launcher', () => {
+    const packed = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8'))
+    expect(packed.main).toBe(pkg.main)
+    expect(listing).toContain(new URL(packed.main, 'file:///').pathname)
+    expect(packed.desktopName).toBe(`${config.linux.executableName}.desktop`)
+  })
+
   it('carries every runtime dependency and none of the renderer-only or build packages', () => {
     for (const dep of Object.keys(pkg.dependencies)) {
       expect(listing, dep).toContain(`/node_modules/${dep}/package.json`)
@@ -279,21 +286,52 @@ describe('installer configuration', () => {
     expect(config.linux.executableArgs).toBeUndefined()
   })
 
-  it('keeps --inspect only for a test build', () => {
-    const load = (testBuild) => {
-      const env = { ...process.env }
-      if (testBuild) process.env.COPYDESK_TEST_BUILD = '1'
-      else delete process.env.COPYDESK_TEST_BUILD
-      const file = require.resolve('../electron-builder.config.cjs')
-      delete require.cache[file]
-      try {
-        return require(file).electronFuses.enableNodeCliInspectArguments
-      } finally {
-        process.env = env
-        delete require.cache[file]
-      }
+  const loadWith = (vars) => {
+    const saved = { ...process.env }
+    for (const name of ['COPYDESK_TEST_BUILD', 'COPYDESK_DEB_MAINTAINER', 'COPYDESK_HOMEPAGE']) {
+      delete process.env[name]
     }
-    expect(load(false)).toBe(false)
-    expect(load(true)).toBe(true)
+    Object.assign(process.env, vars)
+    const file = require.resolve('../electron-builder.config.cjs')
+    delete require.cache[file]
+    try {
+      return require(file)
+    } finally {
+      process.env = saved
+      delete require.cache[file]
+    }
+  }
+
+  it('keeps --inspect only for a test build', () => {
+    expect(loadWith({}).electronFuses.enableNodeCliInspectArguments).toBe(false)
+    const testBuild = loadWith({ COPYDESK_TEST_BUILD: '1' })
+    expect(testBuild.electronFuses.enableNodeCliInspectArguments).toBe(true)
+    expect(testBuild.electronFuses.runAsNode).toBe(false)
+  })
+
+  it("takes the deb's maintainer and homepage from the environment, inventing none", () => {
+    const plain = loadWith({})
+    expect(plain.linux.maintainer).toBeUndefined()
+    expect(plain.extraMetadata.homepage).toBeUndefined()
+    const named = loadWith({
+      COPYDESK_DEB_MAINTAINER: 'Night Desk <desk@example.org>',
+      COPYDESK_HOMEPAGE: 'https://example.org/copydesk'
+    })
+    expect(named.linux.maintainer).toBe('Night Desk <desk@example.org>')
+    expect(named.extraMetadata.homepage).toBe('https://example.org/copydesk')
+  })
+
+  it("relies on electron-builder's deb script for chrome-sandbox and AppArmor", () => {
+    const template = readFileSync(
+      join(
+        dirname(require.resolve('app-builder-lib/package.json')),
+        'templates',
+        'linux',
+        'after-install.tpl'
+      ),
+      'utf8'
+    )
+    expect(template).toContain("chmod 4755 '/opt/${sanitizedProductName}/chrome-sandbox'")
+    expect(template).toContain('apparmor_parser')
   })
 })
