@@ -34,7 +34,12 @@ async function main(): Promise<void> {
   })
   console.log(`Copydesk harness (library ${libraryDir})`)
   console.log(`Open: ${harness.url}`)
-  const stop = (): void => void harness.close().then(() => process.exit(0))
+  // The app's quit sequence: every open page saves first, then the library closes.
+  const stop = (): void =>
+    void harness.close().then((reports) => {
+      for (const r of reports) console.log(`harness: ${r.target}: ${r.outcome.kind}`)
+      process.exit(0)
+    })
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

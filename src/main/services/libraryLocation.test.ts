@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultLibraryDir, resolveLibraryDir } from './libraryLocation'
+import { defaultLibraryDir, resolveLibraryDir, userDataDir } from './libraryLocation'
 
 describe('defaultLibraryDir', () => {
   it('follows XDG_CONFIG_HOME on Linux, else ~/.config', () => {
@@ -41,5 +41,33 @@ describe('resolveLibraryDir', () => {
     expect(resolveLibraryDir('/flag/lib', ctx)).toBe('/flag/lib')
     expect(resolveLibraryDir(undefined, ctx)).toBe('/env/lib')
     expect(resolveLibraryDir(undefined, { ...ctx, env: {} })).toBe('/h/.config/Copydesk/library')
+  })
+})
+
+describe('an unpackaged (development) run', () => {
+  it.each([
+    ['linux' as const, {}, '/home/a', '/home/a/.config/Copydesk-dev/library'],
+    [
+      'darwin' as const,
+      {},
+      '/Users/a',
+      '/Users/a/Library/Application Support/Copydesk-dev/library'
+    ],
+    [
+      'win32' as const,
+      { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' },
+      'C:\\Users\\a',
+      'C:\\Users\\a\\AppData\\Roaming\\Copydesk-dev\\library'
+    ]
+  ])('keeps its own library beside the real one on %s', (platform, env, homedir, expected) => {
+    const dev = resolveLibraryDir(undefined, { platform, env, homedir, dev: true })
+    expect(dev).toBe(expected)
+    expect(dev).not.toBe(resolveLibraryDir(undefined, { platform, env, homedir }))
+    expect(userDataDir({ platform, env, homedir, dev: true })).toMatch(/Copydesk-dev$/)
+  })
+  it('still takes the flag and the environment first', () => {
+    const ctx = { platform: 'linux' as const, env: {}, homedir: '/h', dev: true }
+    expect(resolveLibraryDir('/flag/lib', ctx)).toBe('/flag/lib')
+    expect(resolveLibraryDir(undefined, { ...ctx, env: { COPYDESK_LIBRARY: '/e' } })).toBe('/e')
   })
 })

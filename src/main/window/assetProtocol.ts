@@ -1,14 +1,21 @@
 import { net, protocol } from 'electron'
 import { ASSET_SCHEME, createAssetHandler, type AssetResolver } from './assetUrl'
+import { APP_SCHEME, createRendererHandler } from './rendererFiles'
 
 export { ASSET_SCHEME, parseAssetUrl, type AssetResolver } from './assetUrl'
 
 /**
- * Registers `copydesk-asset:` as a standard, secure scheme that `fetch` may use. Electron only
- * accepts this before the app's `ready` event, so call it at the top of the main entry.
+ * Registers the app's own schemes as standard and secure: `app:` serves the renderer (its own
+ * origin, so `'self'` in the CSP means exactly the app's files) and `copydesk-asset:` the image
+ * renditions, which `fetch` may use. Electron accepts this only once and only before the app's
+ * `ready` event, so call it at the top of the main entry.
  */
-export function registerAssetSchemePrivileges(): void {
+export function registerSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true }
+    },
     { scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
   ])
 }
@@ -23,4 +30,9 @@ export function registerAssetProtocol(resolve: AssetResolver): void {
     ASSET_SCHEME,
     createAssetHandler(resolve, (fileUrl) => net.fetch(fileUrl))
   )
+}
+
+/** Serves the built renderer folder on `app://copydesk/`, every response with `csp`. */
+export function registerAppProtocol(rendererDir: string, csp: string): void {
+  protocol.handle(APP_SCHEME, createRendererHandler(rendererDir, csp))
 }

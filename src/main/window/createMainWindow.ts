@@ -1,11 +1,11 @@
 import { app, BrowserWindow, screen, shell, type Session, type WebContents } from 'electron'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { ASSET_SCHEME } from './assetUrl'
 import { clampBounds, type WindowSizeDefaults } from './bounds'
 import { contentSecurityPolicy } from './csp'
 import { isSafeExternalUrl } from './linkPolicy'
 import { permissionDecision } from './permissionPolicy'
+import { APP_ENTRY_URL } from './rendererFiles'
 import { devServerOriginOf, resolveRendererUrl } from './rendererUrl'
 import { loadWindowState, saveWindowState } from './windowState'
 
@@ -24,7 +24,7 @@ const SAVE_DELAY_MS = 500
 export interface MainWindowOptions {
   /** Where the window's bounds are kept between runs (e.g. `<userData>/window-state.json`). */
   stateFile: string
-  /** What to load; defaults to `rendererUrlFor()`. Must be the dev server or a `file:` URL. */
+  /** What to load; defaults to `rendererUrlFor()`. Must be the dev server or the `app:` entry. */
   rendererUrl?: string
   /** The nonce Vite stamps on injected dev scripts and styles (`html.cspNonce`); dev only. */
   devCspNonce?: string
@@ -32,14 +32,26 @@ export interface MainWindowOptions {
 
 /**
  * The URL of the app's own renderer: electron-vite's dev server while unpackaged and
- * `ELECTRON_RENDERER_URL` is set, else `out/renderer/index.html`. The IPC layer passes the same
- * value to `isTrustedSender`.
+ * `ELECTRON_RENDERER_URL` is set, else `app://copydesk/index.html`, served from
+ * `rendererDir()`. The IPC layer passes the same value to `isTrustedSender`.
  */
 export function rendererUrlFor(): string {
-  return resolveRendererUrl({
-    isPackaged: app.isPackaged,
-    env: process.env,
-    rendererHtml: join(__dirname, '../renderer/index.html')
+  return resolveRendererUrl({ isPackaged: app.isPackaged, env: process.env })
+}
+
+/** The built renderer folder (`out/renderer`, inside the asar in a packaged app). */
+export function rendererDir(): string {
+  return join(__dirname, '../renderer')
+}
+
+/** The renderer's CSP for a renderer URL (the dev server adds its origin and nonce). */
+export function cspFor(rendererUrl: string, devCspNonce?: string): string {
+  const devOrigin = devServerOriginOf(rendererUrl)
+  return contentSecurityPolicy({
+    dev: devOrigin !== null,
+    assetScheme: ASSET_SCHEME,
+    ...(devOrigin !== null ? { devServerOrigin: devOrigin } : {}),
+    ...(devOrigin !== null && devCspNonce !== undefined ? { devNonce: devCspNonce } : {})
   })
 }
 
@@ -93,17 +105,10 @@ export function hardenWebContents(contents: WebContents): void {
  */
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   const rendererUrl = opts.rendererUrl ?? rendererUrlFor()
-  const devOrigin = devServerOriginOf(rendererUrl)
-  if (devOrigin === null && !rendererUrl.startsWith('file:')) {
+  if (devServerOriginOf(rendererUrl) === null && rendererUrl !== APP_ENTRY_URL) {
     throw new Error(`The main window loads only the app's own renderer, not ${rendererUrl}`)
   }
-
-  const csp = contentSecurityPolicy({
-    dev: devOrigin !== null,
-    assetScheme: ASSET_SCHEME,
-    ...(devOrigin !== null ? { devServerOrigin: devOrigin } : {}),
-    ...(opts.devCspNonce !== undefined ? { devNonce: opts.devCspNonce } : {})
-  })
+  const csp = cspFor(rendererUrl, opts.devCspNonce)
 
   const primary = screen.getPrimaryDisplay()
   const workAreas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map(
@@ -140,10 +145,7 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   keepWindowState(win, opts.stateFile)
   win.once('ready-to-show', () => win.show())
 
-  const loading = rendererUrl.startsWith('file:')
-    ? win.loadFile(fileURLToPath(rendererUrl))
-    : win.loadURL(rendererUrl)
-  loading.catch((error: unknown) => {
+  win.loadURL(rendererUrl).catch((error: unknown) => {
     console.error('Copydesk: the renderer failed to load', error)
   })
   return win

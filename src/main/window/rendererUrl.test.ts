@@ -1,9 +1,5 @@
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { devServerOriginOf, resolveRendererUrl } from './rendererUrl'
-
-const rendererHtml = join('/opt', 'Copydesk', 'out', 'renderer', 'index.html')
 
 describe('devServerOriginOf', () => {
   it.each([
@@ -29,26 +25,24 @@ describe('devServerOriginOf', () => {
 })
 
 describe('resolveRendererUrl', () => {
-  const fileUrl = pathToFileURL(rendererHtml).href
+  const appUrl = 'app://copydesk/index.html'
 
   it('uses the dev server while unpackaged', () => {
     const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173' }
-    expect(resolveRendererUrl({ isPackaged: false, env, rendererHtml })).toBe(
-      'http://localhost:5173'
-    )
+    expect(resolveRendererUrl({ isPackaged: false, env })).toBe('http://localhost:5173')
   })
 
-  it('loads the built file without a dev server', () => {
-    expect(resolveRendererUrl({ isPackaged: false, env: {}, rendererHtml })).toBe(fileUrl)
+  it('loads the built renderer from the app: scheme without a dev server', () => {
+    expect(resolveRendererUrl({ isPackaged: false, env: {} })).toBe(appUrl)
   })
 
   it('ignores the variable in a packaged app', () => {
     const env = { ELECTRON_RENDERER_URL: 'https://evil.example.com/' }
-    expect(resolveRendererUrl({ isPackaged: true, env, rendererHtml })).toBe(fileUrl)
+    expect(resolveRendererUrl({ isPackaged: true, env })).toBe(appUrl)
   })
 
   it('refuses a remote dev URL', () => {
     const env = { ELECTRON_RENDERER_URL: 'https://evil.example.com/' }
-    expect(() => resolveRendererUrl({ isPackaged: false, env, rendererHtml })).toThrow(/localhost/)
+    expect(() => resolveRendererUrl({ isPackaged: false, env })).toThrow(/localhost/)
   })
 })

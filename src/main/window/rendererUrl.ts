@@ -1,4 +1,4 @@
-import { pathToFileURL } from 'node:url'
+import { APP_ENTRY_URL } from './rendererFiles'
 
 const DEV_HOSTS = new Set(['localhost', '127.0.0.1'])
 
@@ -21,13 +21,13 @@ export function devServerOriginOf(raw: string): string | null {
 
 /**
  * The URL the main window loads: electron-vite's dev server (`ELECTRON_RENDERER_URL`) when the
- * app runs unpackaged, else the built `index.html` as a `file:` URL. A packaged app ignores the
- * variable, so nobody can point a shipped app with its preload bridge at another page.
+ * app runs unpackaged, else the built renderer on the app's own scheme (`app://copydesk/`). A
+ * packaged app ignores the variable, so nobody can point a shipped app with its preload bridge at
+ * another page.
  */
 export function resolveRendererUrl(opts: {
   isPackaged: boolean
   env: Readonly<Record<string, string | undefined>>
-  rendererHtml: string
 }): string {
   const devUrl = opts.env['ELECTRON_RENDERER_URL']
   if (!opts.isPackaged && devUrl !== undefined && devUrl !== '') {
@@ -36,5 +36,5 @@ export function resolveRendererUrl(opts: {
     }
     return devUrl
   }
-  return pathToFileURL(opts.rendererHtml).href
+  return APP_ENTRY_URL
 }

@@ -1,71 +1,39 @@
 import { describe, expect, it } from 'vitest'
 import { isTrustedSender } from './senderPolicy'
 
-const fileTrust = { rendererUrl: 'file:///opt/Copydesk/resources/app.asar/out/renderer/index.html' }
+const appTrust = { rendererUrl: 'app://copydesk/index.html' }
 const devTrust = { rendererUrl: 'http://localhost:5173/' }
 const main = (url: string): { url: string; isMainFrame: boolean } => ({ url, isMainFrame: true })
 
-describe('isTrustedSender with a file: renderer', () => {
-  it('accepts the main frame showing the renderer file', () => {
-    expect(isTrustedSender(main(fileTrust.rendererUrl), fileTrust)).toBe(true)
-  })
-
-  it('ignores hash and query', () => {
-    const url = `${fileTrust.rendererUrl}?lang=de#/article/42`
-    expect(isTrustedSender(main(url), fileTrust)).toBe(true)
-    expect(isTrustedSender(main(fileTrust.rendererUrl), { rendererUrl: url })).toBe(true)
-  })
-
-  it('accepts paths spelled with different but equivalent percent-encoding', () => {
-    const trusted = { rendererUrl: 'file:///C:/Users/J%C3%BCrgen/App%20Data/renderer/index.html' }
-    expect(
-      isTrustedSender(main('file:///c:/Users/Jürgen/App Data/renderer/index.html'), trusted)
-    ).toBe(true)
+describe('isTrustedSender with the renderer on the app: scheme', () => {
+  it('accepts the main frame showing the entry page, with any query or hash', () => {
+    expect(isTrustedSender(main(appTrust.rendererUrl), appTrust)).toBe(true)
+    expect(isTrustedSender(main(`${appTrust.rendererUrl}?lang=de#/article/42`), appTrust)).toBe(
+      true
+    )
   })
 
   it.each([
-    ['a null frame', null],
-    ['a subframe', { url: fileTrust.rendererUrl, isMainFrame: false }],
-    ['another file', main('file:///opt/Copydesk/resources/app.asar/out/renderer/other.html')],
-    ['a file sharing a prefix', main(`${fileTrust.rendererUrl}.evil.html`)],
-    [
-      'a sibling folder sharing a prefix',
-      main('file:///opt/Copydesk/resources/app.asar/out/renderer-x/index.html')
-    ],
-    ['the folder itself', main('file:///opt/Copydesk/resources/app.asar/out/renderer/')],
+    ['a subframe', { url: appTrust.rendererUrl, isMainFrame: false }],
+    ['another page of the app', main('app://copydesk/other.html')],
+    ['another host on the scheme', main('app://evil/index.html')],
+    ['credentials', main('app://user@copydesk/index.html')],
+    ['a port', main('app://copydesk:8080/index.html')],
+    ['an encoded path', main('app://copydesk/%69ndex.html')],
+    ['a parent folder', main('app://copydesk/x/%2e%2e/index.html')],
+    ['the old file: page', main('file:///opt/Copydesk/resources/app.asar/out/renderer/index.html')],
     ['a downloaded file', main('file:///home/reporter/Downloads/index.html')],
-    [
-      'encoded dot segments',
-      main('file:///opt/Copydesk/resources/app.asar/out/x/%2e%2e/renderer/index.html')
-    ],
-    [
-      'upper-case encoded dots',
-      main('file:///opt/Copydesk/resources/app.asar/out/x/%2E%2E/renderer/index.html')
-    ],
-    [
-      'literal dot segments',
-      main('file:///opt/Copydesk/resources/app.asar/out/x/../renderer/index.html')
-    ],
-    ['an encoded slash', main('file:///opt/Copydesk/resources/app.asar/out%2frenderer/index.html')],
-    [
-      'an encoded backslash',
-      main('file:///opt/Copydesk/resources/app.asar/out%5crenderer/index.html')
-    ],
-    ['a NUL byte', main(`${fileTrust.rendererUrl}%00.html`)],
-    [
-      'a UNC host',
-      main('file://evil-host/opt/Copydesk/resources/app.asar/out/renderer/index.html')
-    ],
-    ['the dev server', main('http://localhost:5173/')],
+    ['a dev server page', main('http://localhost:5173/')],
     ['a web page', main('https://example.com/index.html')],
-    ['about:blank', main('about:blank')],
-    ['an empty URL', main('')],
-    [
-      'broken percent-encoding',
-      main('file:///opt/Copydesk/resources/app.asar/out/renderer/%E0%A4%A.html')
-    ]
-  ])('rejects %s', (_name, frame) => {
-    expect(isTrustedSender(frame, fileTrust)).toBe(false)
+    ['a vanished frame', null],
+    ['a malformed URL', main('app://copydesk:x/index.html')]
+  ])('refuses %s', (_name, frame) => {
+    expect(isTrustedSender(frame, appTrust)).toBe(false)
+  })
+
+  it('never trusts a file: renderer URL', () => {
+    const fileTrust = { rendererUrl: 'file:///opt/Copydesk/out/renderer/index.html' }
+    expect(isTrustedSender(main(fileTrust.rendererUrl), fileTrust)).toBe(false)
   })
 })
 

@@ -1,3 +1,4 @@
+import { APP_HOST, APP_SCHEME } from './rendererFiles'
 import { devServerOriginOf } from './rendererUrl'
 
 /** The parts of Electron's `WebFrameMain` the check reads; `null` when the frame is gone. */
@@ -6,16 +7,12 @@ export interface SenderFrame {
   isMainFrame: boolean
 }
 
-// Chromium reports canonical URLs, so an encoded dot, slash, backslash or NUL, or a literal
-// dot segment, in a frame's path means someone built the URL by hand.
-const ENCODED_PATH_TRICK = /%(?:2e|2f|5c|00)|\\/i
-const DRIVE_LETTER = /^\/([a-z]):/i
-
 /**
  * Whether an IPC message comes from the app's own renderer: the top-level main frame showing
- * either the same `file:` path as `trusted.rendererUrl` (query and hash ignored) or, when the
- * renderer is served by a local dev server, a page of that same origin. Subframes, vanished frames
- * and every other page are refused, so a stray iframe or navigation never reaches a handler.
+ * either the app's entry page on its own scheme (`app://copydesk/index.html`, query and hash
+ * ignored) or, when the renderer is served by a local dev server, a page of that same origin.
+ * Subframes, vanished frames, `file:` pages and every other page are refused, so a stray iframe
+ * or navigation never reaches a handler.
  */
 export function isTrustedSender(
   frame: SenderFrame | null,
@@ -27,12 +24,18 @@ export function isTrustedSender(
   const actual = parseUrl(frame.url)
   if (expected === null || actual === null) return false
 
-  if (expected.protocol === 'file:') return isSameFile(frame.url, actual, expected)
+  if (expected.protocol === `${APP_SCHEME}:`) {
+    return !PATH_TRICK.test(frame.url.split(/[?#]/, 1)[0] ?? '') && isAppPage(actual, expected)
+  }
 
   const devOrigin = devServerOriginOf(trusted.rendererUrl)
   if (devOrigin === null) return false
   return actual.origin === devOrigin && actual.username === '' && actual.password === ''
 }
+
+// Chromium reports canonical URLs, so a percent sign, backslash or dot segment in a frame's path
+// means someone built the URL by hand.
+const PATH_TRICK = /%|\\|\/\.\.?(?:\/|$)/
 
 function parseUrl(raw: string): URL | null {
   try {
@@ -42,23 +45,16 @@ function parseUrl(raw: string): URL | null {
   }
 }
 
-function isSameFile(raw: string, actual: URL, expected: URL): boolean {
-  if (actual.protocol !== 'file:' || actual.host !== expected.host) return false
-  const rawPath = raw.split(/[?#]/, 1)[0] ?? ''
-  if (ENCODED_PATH_TRICK.test(rawPath)) return false
-  if (rawPath.split('/').some((segment) => segment === '.' || segment === '..')) return false
-  const actualPath = decodedPath(actual)
-  return actualPath !== null && actualPath === decodedPath(expected)
-}
-
-function decodedPath(url: URL): string | null {
-  try {
-    // Node and Chromium percent-encode a few characters differently, and Windows drive letters
-    // come in either case: compare what the paths mean, not how they were spelled.
-    return decodeURIComponent(url.pathname).replace(DRIVE_LETTER, (_m, d: string) => {
-      return `/${d.toUpperCase()}:`
-    })
-  } catch {
-    return null
-  }
+// `app:` is not a special scheme to the WHATWG parser, so its origin reads "null": compare the
+// parts. The page must be the very entry page: the renderer is one page with hash routes.
+function isAppPage(actual: URL, expected: URL): boolean {
+  return (
+    expected.host === APP_HOST &&
+    actual.protocol === expected.protocol &&
+    actual.host === expected.host &&
+    actual.username === '' &&
+    actual.password === '' &&
+    actual.port === '' &&
+    actual.pathname === expected.pathname
+  )
 }

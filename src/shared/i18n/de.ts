@@ -8,6 +8,14 @@ export const de: UiStrings = {
     settings: 'Einstellungen',
     back: 'Zurück zur Bibliothek'
   },
+  screenError: {
+    title: 'Diese Ansicht kann nicht angezeigt werden',
+    article:
+      'Dieser Artikel lässt sich nicht öffnen: Einige seiner Daten sind ungültig. Es wurde nichts verändert, der Rest der Bibliothek funktioniert wie bisher.',
+    screen: 'Beim Anzeigen dieser Ansicht ist ein Fehler aufgetreten. Es wurde nichts verändert.',
+    detail: 'Details: {{message}}',
+    retry: 'Erneut versuchen'
+  },
   library: {
     duplicate: 'Duplizieren',
     delete: 'In den Papierkorb',
@@ -185,7 +193,9 @@ export const de: UiStrings = {
     'embargo-active': 'Sperrfrist bis {{until}}: das Paket trägt die Sperrfrist.',
     'usage-terms': '{{image}} hat Nutzungsbedingungen: {{terms}}',
     'location-kept': '{{image}} behält im Export Orts- oder Gerätedaten.',
-    'asset-missing': '{{image}} fehlt in der Bibliothek ({{assetId}}).'
+    'asset-missing': '{{image}} fehlt in der Bibliothek ({{assetId}}).',
+    'asset-unreadable':
+      '{{image}}: Der Eintrag dieses Fotos in der Bibliothek ist nicht lesbar ({{problem}}). Importieren Sie das Foto erneut, um ihn zu reparieren.'
   },
   assets: {
     nav: 'Bilder',
@@ -436,6 +446,49 @@ export const de: UiStrings = {
     charactersWithoutSpaces: '{{formatted}} ohne Leerzeichen',
     readingTime_one: '{{count}} Minute Lesezeit',
     readingTime_other: '{{count}} Minuten Lesezeit'
+  },
+  shell: {
+    libraryInUseTitle: 'Die Bibliothek wird gerade benutzt',
+    libraryInUse:
+      'Copydesk kann die Bibliothek {{dir}} nicht öffnen: Sie wird von {{holder}} benutzt.',
+    libraryInUseDetail:
+      'Warten Sie, bis das beendet ist (oder beenden Sie das andere Copydesk), und starten Sie Copydesk dann erneut. Läuft dieser Prozess nicht mehr, starten Sie Copydesk einfach erneut: Eine nach einem Absturz liegengebliebene Sperre wird übernommen.',
+    holderApp: 'Copydesk (Prozess {{pid}} auf {{host}})',
+    holderCommand: 'einem copydesk-Befehl (Prozess {{pid}} auf {{host}})',
+    startFailedTitle: 'Copydesk konnte nicht starten',
+    startFailed: 'Copydesk konnte die Bibliothek {{dir}} nicht öffnen.',
+    startFailedDetail: '{{message}}',
+    ok: 'OK',
+    unsavedTitle: 'Ihre letzten Änderungen konnten nicht gespeichert werden',
+    unsavedDetail:
+      '{{message}}\n\nWenn Sie das Fenster jetzt schließen, gehen die Änderungen seit dem letzten Speichern verloren.',
+    keepOpen: 'Fenster offen lassen',
+    closeWithoutSaving: 'Ohne Speichern schließen',
+    rendererGoneTitle: 'Der Editor wurde beendet',
+    rendererGone:
+      'Das Editorfenster wurde unerwartet beendet ({{reason}}). Was gespeichert wurde (siehe „Gespeichert“ in der Statuszeile), liegt auf der Festplatte.',
+    loadFailedTitle: 'Der Editor konnte nicht geladen werden',
+    loadFailed: 'Das Laden des Editors ist fehlgeschlagen: {{description}} ({{code}}).',
+    unresponsiveTitle: 'Der Editor reagiert nicht',
+    unresponsive:
+      'Warten oder das Fenster neu laden? Vor dem Neuladen versucht Copydesk zu speichern, was Sie geschrieben haben.',
+    wait: 'Warten',
+    reload: 'Neu laden',
+    closeWindow: 'Fenster schließen',
+    quit: 'Beenden',
+    otherLibraryTitle: 'Eine andere Bibliothek ist geöffnet',
+    otherLibrary:
+      'Copydesk hat bereits die Bibliothek {{open}} geöffnet. Um {{requested}} zu öffnen, beenden Sie Copydesk und starten Sie es mit dieser Bibliothek neu.',
+    exportFilter: 'Copydesk-Paket',
+    menuFile: 'Datei',
+    menuEdit: 'Bearbeiten',
+    menuView: 'Ansicht',
+    menuWindow: 'Fenster',
+    menuHelp: 'Hilfe',
+    about: 'Über Copydesk',
+    aboutMessage: 'Copydesk {{version}}',
+    aboutDetail:
+      'Ein Redaktionseditor, der ohne Netz arbeitet – für Reporter, Redaktion und Bildredaktion.\n\nElectron {{electron}}, Chromium {{chrome}}, Node.js {{node}}.\n\nLizenzen der Teile, aus denen Copydesk gebaut ist: Electron (MIT) mit Chromium (BSD-3-Clause und weitere, siehe LICENSES.chromium.html neben dem Programm), React, TipTap, ProseMirror, lowdb, zod, i18next (MIT), sharp (Apache-2.0) mit libvips (LGPL-3.0), Hunspell (MPL-1.1/GPL-2.0/LGPL-2.1), die deutschen Wörterbücher igerman98 (GPL-2.0/GPL-3.0) und die englischen SCOWL-Wortlisten (freizügig, Teile BSD).'
   },
   languages: {
     de: 'Deutsch (Deutschland)',

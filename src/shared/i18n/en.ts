@@ -6,6 +6,14 @@ export const en = {
     settings: 'Settings',
     back: 'Back to library'
   },
+  screenError: {
+    title: 'This view could not be shown',
+    article:
+      'This article could not be opened: some of its data is not valid. Nothing was changed, and the rest of the library works as before.',
+    screen: 'Something went wrong while showing this view. Nothing was changed.',
+    detail: 'Details: {{message}}',
+    retry: 'Try again'
+  },
   library: {
     duplicate: 'Duplicate',
     delete: 'Move to trash',
@@ -181,7 +189,9 @@ export const en = {
     'embargo-active': 'Embargoed until {{until}}: the package carries the embargo.',
     'usage-terms': '{{image}} has usage terms: {{terms}}',
     'location-kept': '{{image}} will keep location or device data in the export.',
-    'asset-missing': '{{image}} is missing from the library ({{assetId}}).'
+    'asset-missing': '{{image}} is missing from the library ({{assetId}}).',
+    'asset-unreadable':
+      '{{image}}: the library’s record of this photo cannot be read ({{problem}}). Import the photo again to repair it.'
   },
   assets: {
     nav: 'Photo desk',
@@ -428,6 +438,48 @@ export const en = {
     charactersWithoutSpaces: '{{formatted}} without spaces',
     readingTime_one: '{{count}} min read',
     readingTime_other: '{{count}} min read'
+  },
+  shell: {
+    libraryInUseTitle: 'The library is in use',
+    libraryInUse: 'Copydesk cannot open the library {{dir}}: it is in use by {{holder}}.',
+    libraryInUseDetail:
+      'Wait until that has finished (or quit the other Copydesk), then start Copydesk again. If that process no longer runs, just start Copydesk again: a lock left behind by a crash is taken over.',
+    holderApp: 'Copydesk (process {{pid}} on {{host}})',
+    holderCommand: 'a copydesk command (process {{pid}} on {{host}})',
+    startFailedTitle: 'Copydesk could not start',
+    startFailed: 'Copydesk could not open the library {{dir}}.',
+    startFailedDetail: '{{message}}',
+    ok: 'OK',
+    unsavedTitle: 'Your last changes could not be saved',
+    unsavedDetail:
+      '{{message}}\n\nIf you close the window now, the changes since the last save are lost.',
+    keepOpen: 'Keep window open',
+    closeWithoutSaving: 'Close without saving',
+    rendererGoneTitle: 'The editor stopped',
+    rendererGone:
+      'The editor window stopped unexpectedly ({{reason}}). What was saved (see “Saved” in the status line) is on disk.',
+    loadFailedTitle: 'The editor could not be loaded',
+    loadFailed: 'Loading the editor failed: {{description}} ({{code}}).',
+    unresponsiveTitle: 'The editor is not responding',
+    unresponsive:
+      'Wait for it, or reload the window? Before reloading, Copydesk tries to save what you typed.',
+    wait: 'Wait',
+    reload: 'Reload',
+    closeWindow: 'Close window',
+    quit: 'Quit',
+    otherLibraryTitle: 'Another library is open',
+    otherLibrary:
+      'Copydesk already has the library {{open}} open. To open {{requested}}, quit Copydesk and start it again with that library.',
+    exportFilter: 'Copydesk package',
+    menuFile: 'File',
+    menuEdit: 'Edit',
+    menuView: 'View',
+    menuWindow: 'Window',
+    menuHelp: 'Help',
+    about: 'About Copydesk',
+    aboutMessage: 'Copydesk {{version}}',
+    aboutDetail:
+      'An offline-first newsroom editor for reporters, editors and the photo desk.\n\nElectron {{electron}}, Chromium {{chrome}}, Node.js {{node}}.\n\nLicences of the parts Copydesk is built from: Electron (MIT) with Chromium (BSD-3-Clause and others, see LICENSES.chromium.html beside the program), React, TipTap, ProseMirror, lowdb, zod, i18next (MIT), sharp (Apache-2.0) with libvips (LGPL-3.0), Hunspell (MPL-1.1/GPL-2.0/LGPL-2.1), the German dictionaries igerman98 (GPL-2.0/GPL-3.0) and the English SCOWL word lists (permissive, BSD parts).'
   },
   languages: {
     de: 'German (Germany)',
