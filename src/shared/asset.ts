@@ -36,7 +36,10 @@ export const ASSET_EDITABLE_FIELDS = [
 ] as const
 export type AssetEditableField = (typeof ASSET_EDITABLE_FIELDS)[number]
 
-const text = z.string().max(20_000).nullable()
+/** Longest text an asset field keeps (longer text from a file is cut at import, with a warning). */
+export const ASSET_TEXT_MAX = 20_000
+
+const text = z.string().max(ASSET_TEXT_MAX).nullable()
 
 export const assetMetadataSchema = z.object({
   caption: text,

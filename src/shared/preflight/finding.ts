@@ -26,7 +26,8 @@ export const FINDING_CODES = [
   'embargo-active',
   'usage-terms',
   'location-kept',
-  'asset-missing'
+  'asset-missing',
+  'asset-unreadable'
 ] as const
 export type FindingCode = (typeof FINDING_CODES)[number]
 

@@ -17,6 +17,8 @@ export interface PreflightAsset {
 export interface PreflightContext {
   /** The asset with this id, or undefined when it is not in the library. */
   asset(assetId: string): PreflightAsset | undefined
+  /** Why the library's record of an asset cannot be read, or undefined when it can. */
+  unreadable?(assetId: string): string | undefined
   settings: Pick<Settings, 'limits' | 'minImageWidth'>
   /** The UI language of the messages. */
   language: UiLanguage
@@ -140,7 +142,12 @@ export function runPreflight(article: Article, ctx: PreflightContext): Finding[]
   for (const slot of slots) {
     const asset = ctx.asset(slot.use.assetId)
     if (!asset) {
-      add('error', 'asset-missing', slot.where, { image: slot.label, assetId: slot.use.assetId })
+      const problem = ctx.unreadable?.(slot.use.assetId)
+      if (problem !== undefined) {
+        add('error', 'asset-unreadable', slot.where, { image: slot.label, problem })
+      } else {
+        add('error', 'asset-missing', slot.where, { image: slot.label, assetId: slot.use.assetId })
+      }
       continue
     }
     const caption = text(slot.use.caption) ?? text(asset.caption)

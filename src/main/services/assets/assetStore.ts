@@ -27,6 +27,7 @@ import { assetDir } from './assetResolver'
 import { AssetUsageIndex, type ArticleSource } from './assetUsage'
 import { attachAssets, type AttachTarget } from './attachAssets'
 import { DecodePool, type DecodeFailure, type DecodeSuccess, type DroppedChunk } from './decodePool'
+import { limitMetadata, limitName, parseAssetRecord } from './assetRecordText'
 import { readPhotoMetadata } from './photoMetadata'
 import { extensionFor, sniffFormat, type Sniffed } from './sniffFormat'
 
@@ -248,17 +249,12 @@ export class AssetStore {
         { cause: error }
       )
     }
-    const parsed = assetRecordSchema.safeParse(json)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw new Error(
-        `${file} is not a valid asset record (${issue?.path.join('.')}: ${issue?.message})`
-      )
+    const parsed = parseAssetRecord(json)
+    if (!parsed.ok) throw new Error(`${file} is not a valid asset record (${parsed.problem})`)
+    if (parsed.record.id !== basename(dir)) {
+      throw new Error(`${file} names asset ${parsed.record.id}, not its folder`)
     }
-    if (parsed.data.id !== basename(dir)) {
-      throw new Error(`${file} names asset ${parsed.data.id}, not its folder`)
-    }
-    return parsed.data
+    return parsed.record
   }
 
   private decoder(): DecodePool {
@@ -417,8 +413,30 @@ export class AssetStore {
         `the photo's embedded metadata (EXIF/IPTC/XMP) is damaged and was skipped where unreadable: ${outcome.metadataErrors.join('; ')}`
       )
     }
-    const metadata = readPhotoMetadata(outcome.metadata)
-    return this.commit(file.name, sniffed.format, outcome, metadata, warnings)
+    const limited = limitMetadata(readPhotoMetadata(outcome.metadata))
+    warnings.push(...limited.warnings)
+    return this.commit(file.name, sniffed.format, outcome, limited.metadata, warnings)
+  }
+
+  private async setAside(dir: string, id: string, error: Error): Promise<string> {
+    const quarantine = join(this.libraryDir, 'quarantine')
+    const stamp = nowIso(this.clock()).replace(/[:.]/g, '-')
+    const movedTo = join(quarantine, `asset-${id}.${stamp}`)
+    try {
+      await mkdir(quarantine, { recursive: true })
+      await rename(dir, movedTo)
+      await fsyncDir(quarantine, this.writeOptions)
+      await fsyncDir(dirname(dir), this.writeOptions)
+    } catch (moveError) {
+      throw new FileError(
+        `the library already holds this photo, but its record cannot be read (${error.message}) ` +
+          `and its folder could not be set aside: ${(moveError as Error).message}`
+      )
+    }
+    return (
+      `the library held this photo already, but its record could not be read ` +
+      `(${error.message}): that folder was moved to ${movedTo} and the photo stored afresh`
+    )
   }
 
   private async commit(
@@ -426,8 +444,9 @@ export class AssetStore {
     format: AssetFormat,
     decoded: DecodeSuccess,
     metadata: AssetMetadata,
-    warnings: string[]
+    warningsIn: string[]
   ): Promise<ImportResult> {
+    let warnings = warningsIn
     const id = decoded.hash
     return this.mutex.run(id, async () => {
       const finalDir = assetDir(this.libraryDir, id)
@@ -437,12 +456,19 @@ export class AssetStore {
       }
       if (this.records.has(id)) return duplicate()
       if (
-        await stat(join(finalDir, RECORD_FILE)).then(
+        await stat(finalDir).then(
           () => true,
           () => false
         )
-      )
-        return duplicate()
+      ) {
+        try {
+          return await duplicate()
+        } catch (error) {
+          // The folder is there but its record cannot be read: set it aside (never deleted) and
+          // store the photo afresh, so importing it again is the way to repair it.
+          warnings = [...warnings, await this.setAside(finalDir, id, error as Error)]
+        }
+      }
 
       const now = nowIso(this.clock())
       const { header, preview, thumb } = decoded
@@ -453,7 +479,7 @@ export class AssetStore {
         revision: 1,
         importedAt: now,
         updatedAt: now,
-        originalName: basename(name.replace(/\\/g, '/')),
+        originalName: limitName(basename(name.replace(/\\/g, '/'))),
         originalFile: `original.${extensionFor(format)}`,
         format,
         fileSize: decoded.bytes.byteLength,
@@ -468,6 +494,15 @@ export class AssetStore {
         embedded: metadata,
         warnings,
         history: []
+      }
+      // What is stored must be what the next open can read.
+      const valid = assetRecordSchema.safeParse(record)
+      if (!valid.success) {
+        const issue = valid.error.issues[0]
+        throw new FileError(
+          `${quoted(name)} was not imported: its record would not be readable ` +
+            `(${issue?.path.join('.')}: ${issue?.message})`
+        )
       }
       const tmp = join(this.tmpRoot, `${process.pid}-${randomBytes(8).toString('hex')}`)
       try {

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { assetRecordSchema, type AssetRecord } from '../../../shared/asset'
+import type { AssetRecord } from '../../../shared/asset'
 import { CopydeskError } from '../../../shared/result'
+import { parseAssetRecord } from '../assets/assetRecordText'
 import { assetDir } from '../assets/assetResolver'
 
 /*
@@ -32,11 +33,20 @@ export async function readAssetRecord(
   } catch {
     throw new CopydeskError('corrupt', `Asset ${assetId}: ${file} is not valid JSON`)
   }
-  const parsed = assetRecordSchema.safeParse(json)
-  if (!parsed.success || parsed.data.id !== assetId) {
-    throw new CopydeskError('corrupt', `Asset ${assetId}: ${file} is not a valid asset record`)
+  const parsed = parseAssetRecord(json)
+  if (!parsed.ok) {
+    throw new CopydeskError(
+      'corrupt',
+      `Asset ${assetId}: ${file} is not a valid asset record (${parsed.problem})`
+    )
   }
-  return parsed.data
+  if (parsed.record.id !== assetId) {
+    throw new CopydeskError(
+      'corrupt',
+      `Asset ${assetId}: ${file} names asset ${parsed.record.id}, not its folder`
+    )
+  }
+  return parsed.record
 }
 
 /** An asset file (original or rendition) inside its folder. */

@@ -5,6 +5,7 @@ import { figuresOf } from '../../../shared/editor/bodyNodes'
 import type { Finding, FindingWhere } from '../../../shared/preflight/finding'
 import { runPreflight, type PreflightAsset } from '../../../shared/preflight/runPreflight'
 import { translate } from '../../../shared/i18n/translate'
+import { CopydeskError } from '../../../shared/result'
 import type { Settings, UiLanguage } from '../../../shared/settings'
 import { assetFile, readAssetRecord } from '../export/assetRecords'
 import type { SensitiveKind } from '../export/exifTiff'
@@ -114,12 +115,13 @@ export class PreflightService {
 
   /** Preflight of an article as given (the export passes the revision it is exporting). */
   async check(article: Article, opts: PreflightOptions): Promise<Finding[]> {
-    const records = await this.records(article)
+    const { records, unreadable } = await this.assets(article)
     const findings = runPreflight(article, {
       asset: (id) => {
         const record = records.get(id)
         return record ? preflightAsset(record) : undefined
       },
+      unreadable: (id) => unreadable.get(id),
       settings: this.deps.settings.get(),
       language: opts.language,
       now: opts.now ?? new Date()
@@ -130,15 +132,32 @@ export class PreflightService {
     return findings
   }
 
-  /** The stored records of the article's assets (missing ones left out). */
+  /**
+   * The stored records of the article's assets (missing and unreadable ones left out: the
+   * checklist reports them, and a forced export goes without them).
+   */
   async records(article: Article): Promise<Map<string, AssetRecord>> {
+    return (await this.assets(article)).records
+  }
+
+  /** The article's asset records, and why each one that cannot be read cannot be read. */
+  async assets(
+    article: Article
+  ): Promise<{ records: Map<string, AssetRecord>; unreadable: Map<string, string> }> {
     const ids = [...new Set(imageSlots(article, 'en').map((s) => s.use.assetId))]
-    const out = new Map<string, AssetRecord>()
+    const records = new Map<string, AssetRecord>()
+    const unreadable = new Map<string, string>()
     for (const id of ids) {
-      const record = await readAssetRecord(this.deps.libraryDir, id)
-      if (record) out.set(id, record)
+      try {
+        const record = await readAssetRecord(this.deps.libraryDir, id)
+        if (record) records.set(id, record)
+      } catch (error) {
+        // One damaged asset must not make the whole article uncheckable or unexportable.
+        if (!(error instanceof CopydeskError)) throw error
+        unreadable.set(id, error.message.replace(/^Asset [0-9a-f]{64}: /, ''))
+      }
     }
-    return out
+    return { records, unreadable }
   }
 
   /** The location and device data the original of an asset carries (cached by content id). */
