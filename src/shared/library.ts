@@ -77,9 +77,18 @@ export interface LibraryProblem {
    * left, so the article is gone from the list (its file is kept in quarantine). `unreadable`: a
    * damaged file seen by a read-only opener, left where it is. `newer-version`: written by a newer
    * Copydesk, left untouched and not listed. `index-rebuilt`: an index file was damaged and was
-   * rebuilt from the article files.
+   * rebuilt from the article files. `version-repaired`: the newest kept version was damaged
+   * (empty after a power cut) and was rewritten from the article of its revision `restoredFrom`.
+   * `version-damaged`: a kept version was damaged and was moved to `movedTo`; it is not listed.
    */
-  kind: 'quarantined' | 'lost' | 'unreadable' | 'newer-version' | 'index-rebuilt'
+  kind:
+    | 'quarantined'
+    | 'lost'
+    | 'unreadable'
+    | 'newer-version'
+    | 'index-rebuilt'
+    | 'version-repaired'
+    | 'version-damaged'
   articleId: string | null
   file: string
   movedTo: string | null

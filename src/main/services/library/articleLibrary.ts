@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { statSync } from 'node:fs'
 import { mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { Low } from 'lowdb'
 import {
@@ -165,6 +165,8 @@ export class ArticleLibrary {
   private readonly found: LibraryProblem[] = []
   /** Articles whose file is there but could not be read, and why (said instead of "no article"). */
   private readonly unreadable = new Map<string, CopydeskError>()
+  /** Articles whose newest kept version was checked this session (see checkNewestVersion). */
+  private readonly historyChecked = new Set<string>()
   private readonly background = new Set<Promise<unknown>>()
   private lock: LibraryLock | null = null
   private sorted: ArticleSummary[] | null = null
@@ -208,6 +210,8 @@ export class ArticleLibrary {
         await library.repairTrash()
       }
       await library.loadIndex()
+      // The last owner died (crash, kill, power cut): its unfsynced newest versions may be empty.
+      if (library.lock?.reclaimed) await library.checkHistoryAfterCrash()
     } catch (error) {
       await library.lock?.release()
       throw error
@@ -500,6 +504,7 @@ export class ArticleLibrary {
     await rename(file, movedTo)
     await fsyncDir(this.quarantineDir)
     await fsyncDir(this.articlesDir)
+    await this.checkNewestVersion(id)
     const entries = await this.history.entries(id)
     let good: Article | null = null
     for (let i = entries.length - 1; i >= 0 && !good; i--) {
@@ -627,6 +632,120 @@ export class ArticleLibrary {
     }
   }
 
+  // ---------------------------------------------------------------- history after a crash
+
+  /** After an unclean shutdown: the newest kept version of every article, checked now. */
+  private async checkHistoryAfterCrash(): Promise<void> {
+    let done = 0
+    for (const id of [...this.summaries.entries.keys()]) {
+      try {
+        await this.checkNewestVersion(id)
+      } catch (error) {
+        this.log(`Article ${id}: checking its newest kept version failed: ${messageOf(error)}`)
+      }
+      if (++done % 50 === 0) await yieldToLoop()
+    }
+  }
+
+  /** The article file's article, if it reads; null otherwise (loadFile judges damage). */
+  private async articleOnDisk(id: string): Promise<Article | null> {
+    try {
+      const article = articleFromFile(JSON.parse(await readFile(this.fileOf(id), 'utf8')), id)
+      return article.id === id ? article : null
+    } catch {
+      return null
+    }
+  }
+
+  /**
+   * Checks an article's newest kept version, once per session: the one version written without
+   * fsync (it copies the durable article file), so a power cut may have left it empty. A damaged
+   * one is rewritten from the article file when that still holds its revision, else moved to the
+   * quarantine (and the one before is checked). Then the newest version must be the current text
+   * (quarantine restores from it): a crash between saving the article and recording the version
+   * leaves the history a revision behind, and the article is recorded now. `current`: the article
+   * file's article, when the caller has it.
+   */
+  private async checkNewestVersion(id: string, current?: Article): Promise<void> {
+    if (!this.writable || this.historyChecked.has(id)) return
+    this.historyChecked.add(id)
+    let disk: Article | null | undefined = current
+    const onDisk = async (): Promise<Article | null> => {
+      if (disk === undefined) disk = await this.articleOnDisk(id)
+      return disk
+    }
+    for (;;) {
+      const newest = (await this.history.entries(id)).at(-1)
+      if (!newest || (await this.history.intact(id, newest))) break
+      const source = await onDisk()
+      if (source?.revision === newest.revision) {
+        await this.history.rewrite(newest, source)
+        this.report({
+          kind: 'version-repaired',
+          articleId: id,
+          file: newest.file,
+          movedTo: null,
+          restoredFrom: String(source.revision),
+          message: `Article ${id}: its newest kept version ${newest.revision} (${newest.file}) was damaged, as after a power cut, and was rewritten from the article file`
+        })
+        break
+      }
+      await this.quarantineVersion(id, newest)
+    }
+    const kept = (await this.history.entries(id)).at(-1)?.revision ?? 0
+    const revision = current?.revision ?? this.summaries.entries.get(id)?.summary.revision ?? 0
+    if (kept >= revision) return
+    const article = await onDisk()
+    if (article && article.revision > kept) {
+      const wordCount = bodyWordCount(article.body, article.language)
+      await this.history.record(article, wordCount, Date.parse(article.updatedAt))
+    }
+  }
+
+  /** Moves a damaged kept version to the quarantine (never deleted) and reports it. */
+  private async quarantineVersion(id: string, entry: HistoryEntry): Promise<void> {
+    const empty = await stat(entry.file).then(
+      (st) => st.size === 0,
+      () => false
+    )
+    const movedTo = join(this.quarantineDir, `${id}.version-${basename(entry.file)}`)
+    await this.history.moveAside(id, entry, movedTo)
+    this.report({
+      kind: 'version-damaged',
+      articleId: id,
+      file: entry.file,
+      movedTo,
+      restoredFrom: null,
+      message: `Article ${id}: kept version ${entry.revision} (${entry.file}) was ${empty ? 'empty' : 'damaged'} and was moved to ${movedTo}; it is not offered for restoring`
+    })
+  }
+
+  /**
+   * The kept versions that read back whole, oldest first. Damaged ones are never offered: moved
+   * to the quarantine, or (read-only) left where they are and reported. Call inside the mutex.
+   */
+  private async intactVersions(id: string): Promise<HistoryEntry[]> {
+    await this.checkNewestVersion(id)
+    const out: HistoryEntry[] = []
+    for (const entry of [...(await this.history.entries(id))]) {
+      if (await this.history.intact(id, entry)) {
+        out.push(entry)
+      } else if (this.writable) {
+        await this.quarantineVersion(id, entry)
+      } else {
+        this.report({
+          kind: 'unreadable',
+          articleId: id,
+          file: entry.file,
+          movedTo: null,
+          restoredFrom: null,
+          message: `Article ${id}: kept version ${entry.revision} (${entry.file}) cannot be read; it is not offered for restoring`
+        })
+      }
+    }
+    return out
+  }
+
   // ---------------------------------------------------------------- the public verbs
 
   /** Creates a draft from the given fields and returns it. */
@@ -704,6 +823,16 @@ export class ArticleLibrary {
         revision: current.revision + 1,
         updatedAt: nowIso(this.clock())
       })
+      try {
+        // Before the article file moves on, its newest version must be whole and, if this save
+        // starts a new version, durable: from then on it is the only copy of its text.
+        await this.checkNewestVersion(id, current)
+        await this.history.beforeReplacing(id, next.revision, Date.parse(next.updatedAt), {
+          separate: separateVersion
+        })
+      } catch (error) {
+        this.log(`Article ${id}: securing the kept versions failed: ${messageOf(error)}`)
+      }
       const previous = loaded.db.data
       const previousStamp = loaded.stamp
       loaded.db.data = { schemaVersion: ARTICLE_SCHEMA_VERSION, article: next }
@@ -789,19 +918,21 @@ export class ArticleLibrary {
 
   /** Kept versions of an article, newest first. */
   async versions(id: string): Promise<ArticleVersion[]> {
-    const entry = this.summaries.entries.get(id)
-    if (!entry) throw this.missing(id)
-    const entries = await this.history.entries(id)
-    return entries
-      .slice()
-      .reverse()
-      .map((e) => ({
-        versionId: String(e.revision),
-        revision: e.revision,
-        savedAt: nowIso(new Date(e.savedAtMs)),
-        wordCount: e.wordCount,
-        current: e.revision === entry.summary.revision
-      }))
+    if (!this.summaries.entries.has(id)) throw this.missing(id)
+    return this.mutex.run(id, async () => {
+      const entries = await this.intactVersions(id)
+      const revision = this.summaries.entries.get(id)?.summary.revision
+      return entries
+        .slice()
+        .reverse()
+        .map((e) => ({
+          versionId: String(e.revision),
+          revision: e.revision,
+          savedAt: nowIso(new Date(e.savedAtMs)),
+          wordCount: e.wordCount,
+          current: e.revision === revision
+        }))
+    })
   }
 
   /** One kept version of an article. */
@@ -809,7 +940,9 @@ export class ArticleLibrary {
     if (!this.summaries.entries.has(id)) {
       throw this.missing(id)
     }
-    const entry = (await this.history.entries(id)).find((e) => String(e.revision) === versionId)
+    const entry = (await this.mutex.run(id, () => this.intactVersions(id))).find(
+      (e) => String(e.revision) === versionId
+    )
     if (!entry) {
       throw new CopydeskError('not-found', `Article ${id} has no kept version ${versionId}`)
     }

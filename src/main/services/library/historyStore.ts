@@ -11,13 +11,16 @@
  * Durability: the newest version is a copy of the article file, which is itself saved durably,
  * so it is written whole (unique temp name, rename) but not fsynced: that would double the disk
  * flushes of every autosave for nothing. When a new window starts, the previous newest version
- * becomes the only copy of its text, and it is fsynced (with its folder) right then.
+ * becomes the only copy of its text, and it is fsynced (with its folder) right then. A power cut
+ * can therefore leave the newest version empty: the library checks it ({@link intact}) before it
+ * is fsynced or listed, and rewrites it from the article file ({@link rewrite}) or moves it aside.
  */
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { ARTICLE_SCHEMA_VERSION, type Article } from '../../../shared/article'
-import { fsyncDir } from '../storage/durableWrite'
+import { fsyncDir, writeFileDurable } from '../storage/durableWrite'
+import { articleFromFile } from './articleFile'
 
 /** One kept version as its file name describes it. */
 export interface HistoryEntry {
@@ -83,6 +86,10 @@ export class HistoryStore {
   private readonly coalesceMs: number
   private readonly writable: boolean
   private readonly cache = new Map<string, HistoryEntry[]>()
+  /** Version files known to be whole: written by this process, or read back and checked. */
+  private readonly verified = new Set<string>()
+  /** Version files fsynced (content and name) by this process. */
+  private readonly durable = new Set<string>()
 
   constructor(
     readonly root: string,
@@ -127,7 +134,111 @@ export class HistoryStore {
 
   /** Forgets what is cached for an article (its folder was moved). */
   forget(id: string): void {
+    for (const entry of this.cache.get(id) ?? []) this.verified.delete(entry.file)
     this.cache.delete(id)
+  }
+
+  /**
+   * Whether a kept version holds a readable article `id` of the revision its name says: false for
+   * an empty file (a power cut), a torn or garbled one, or one holding another article. A version
+   * found whole is not read again.
+   */
+  async intact(id: string, entry: HistoryEntry): Promise<boolean> {
+    if (this.verified.has(entry.file)) return true
+    try {
+      const article = articleFromFile(await this.readRaw(entry), entry.file)
+      if (article.id !== id || article.revision !== entry.revision) return false
+    } catch (error) {
+      // Gone meanwhile is not damage; anything else unreadable is.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+      if (typeof (error as NodeJS.ErrnoException).code === 'string') throw error
+      return false
+    }
+    this.verified.add(entry.file)
+    return true
+  }
+
+  /** Rewrites a damaged version from `article` (the same revision), durably this time. */
+  async rewrite(entry: HistoryEntry, article: Article): Promise<void> {
+    if (article.revision !== entry.revision) {
+      throw new Error(
+        `version ${entry.revision} cannot be rewritten from revision ${article.revision}`
+      )
+    }
+    await writeFileDurable(
+      entry.file,
+      JSON.stringify({ schemaVersion: ARTICLE_SCHEMA_VERSION, article })
+    )
+    this.verified.add(entry.file)
+    this.durable.add(entry.file)
+  }
+
+  /** Moves a damaged version to `dest` (the quarantine), out of the history. */
+  async moveAside(id: string, entry: HistoryEntry, dest: string): Promise<void> {
+    await mkdir(dirname(dest), { recursive: true })
+    const moved = await rename(entry.file, dest).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error
+        return false
+      }
+    )
+    if (moved) {
+      await fsyncDir(dirname(dest))
+      await fsyncDir(dirname(entry.file))
+    }
+    const entries = this.cache.get(id)
+    if (entries) {
+      this.cache.set(
+        id,
+        entries.filter((e) => e.file !== entry.file)
+      )
+    }
+  }
+
+  private coalesces(
+    newest: HistoryEntry | undefined,
+    revision: number,
+    nowMs: number,
+    separate: boolean | undefined
+  ): newest is HistoryEntry {
+    return (
+      !separate &&
+      newest !== undefined &&
+      newest.revision < revision &&
+      nowMs - newest.windowStartMs < this.coalesceMs &&
+      nowMs >= newest.windowStartMs
+    )
+  }
+
+  private async makeDurable(entry: HistoryEntry): Promise<void> {
+    if (this.durable.has(entry.file)) return
+    try {
+      await fsyncFile(entry.file)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+      throw error
+    }
+    // Its name too: a version made by coalescing was renamed into place without a folder sync.
+    await fsyncDir(dirname(entry.file))
+    this.durable.add(entry.file)
+  }
+
+  /**
+   * Called before the article file is replaced by `revision` (saved at `nowMs`). If that save
+   * starts a new version, the newest version stops being a copy of the article file: it is made
+   * durable now, while the article file still holds its text, so no moment exists where a power
+   * cut can take the only copy.
+   */
+  async beforeReplacing(
+    id: string,
+    revision: number,
+    nowMs: number,
+    opts: { separate?: boolean } = {}
+  ): Promise<void> {
+    const newest = (await this.entries(id)).at(-1)
+    if (!newest || this.coalesces(newest, revision, nowMs, opts.separate)) return
+    await this.makeDurable(newest)
   }
 
   /**
@@ -143,12 +254,7 @@ export class HistoryStore {
     const id = article.id
     const entries = [...(await this.entries(id))]
     const newest = entries[entries.length - 1]
-    const coalesce =
-      !opts.separate &&
-      newest !== undefined &&
-      newest.revision < article.revision &&
-      nowMs - newest.windowStartMs < this.coalesceMs &&
-      nowMs >= newest.windowStartMs
+    const coalesce = this.coalesces(newest, article.revision, nowMs, opts.separate)
     const windowStartMs = coalesce ? newest.windowStartMs : nowMs
     const dir = this.dirOf(id)
     if (entries.length === 0) await mkdir(dir, { recursive: true })
@@ -156,9 +262,7 @@ export class HistoryStore {
     const content = JSON.stringify({ schemaVersion: ARTICLE_SCHEMA_VERSION, article })
     if (!coalesce && newest) {
       // No longer the newest: from now on this file is the only copy of its text.
-      await fsyncFile(newest.file).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error
-      })
+      await this.makeDurable(newest)
     }
     try {
       await writeFileWhole(join(dir, name), content)
@@ -168,7 +272,8 @@ export class HistoryStore {
       await mkdir(dir, { recursive: true })
       await writeFileWhole(join(dir, name), content)
     }
-    if (!coalesce) await fsyncDir(dir)
+    // No folder sync for the new version: it copies the durable article file, and its name is
+    // made durable with its content when the next version starts (makeDurable).
     const entry: HistoryEntry = {
       revision: article.revision,
       savedAtMs: nowMs,
@@ -176,14 +281,17 @@ export class HistoryStore {
       wordCount,
       file: join(dir, name)
     }
+    this.verified.add(entry.file)
     // The new version is on disk before the one it replaces goes: a crash keeps both.
     if (coalesce) {
       entries.pop()
+      this.verified.delete(newest.file)
       await unlink(newest.file).catch(() => undefined)
     }
     entries.push(entry)
     while (entries.length > this.limit) {
       const oldest = entries.shift() as HistoryEntry
+      this.verified.delete(oldest.file)
       await unlink(oldest.file).catch(() => undefined)
     }
     this.cache.set(id, entries)

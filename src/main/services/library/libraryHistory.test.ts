@@ -1,5 +1,5 @@
-import { readdir } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ArticleLibrary } from './articleLibrary'
 import {
@@ -93,5 +93,89 @@ describe('ArticleLibrary: history', () => {
     expect(ack.revision).toBe(3)
     expect((await library.get(id)).headline).toBe('Erste Fassung')
     expect((await library.versions(id)).map((v) => v.versionId)).toEqual(['3', '2', '1'])
+  })
+})
+
+describe('ArticleLibrary: history after a crash or power cut', () => {
+  /** Three versions (revisions 1, 2, 3), one per minute; returns the id and the version files. */
+  async function threeVersions(): Promise<{ id: string; files: string[] }> {
+    const { id } = await library.create({ headline: 'Fassung 1', body: bodyOf('eins') })
+    for (const r of [2, 3]) {
+      clock.advance(61_000)
+      await library.save(id, r - 1, { headline: `Fassung ${r}`, body: bodyOf('eins', 'zwei') })
+    }
+    await library.close()
+    const names = (await readdir(join(dir, 'history', id))).sort()
+    return { id, files: names.map((n) => join(dir, 'history', id, n)) }
+  }
+
+  /** What a power cut leaves of the library's lock: the file, empty. */
+  async function leaveLockEmpty(): Promise<void> {
+    await writeFile(join(dir, 'library.lock'), '')
+  }
+
+  it('rewrites a newest version a power cut left empty from the article file, at the next open', async () => {
+    const { id, files } = await threeVersions()
+    const newest = files[2] as string
+    await truncate(newest, 0)
+    await leaveLockEmpty()
+    library = await ArticleLibrary.open(dir, { clock, log: () => undefined })
+    // Repaired at open, before anything asked for the history.
+    expect(library.problems()).toEqual([
+      expect.objectContaining({
+        kind: 'version-repaired',
+        articleId: id,
+        file: newest,
+        restoredFrom: '3',
+        message: expect.stringContaining('was damaged, as after a power cut, and was rewritten')
+      })
+    ])
+    expect(JSON.parse(await readFile(newest, 'utf8')).article.headline).toBe('Fassung 3')
+    expect((await library.versions(id)).map((v) => v.revision)).toEqual([3, 2, 1])
+    expect((await library.version(id, '3')).headline).toBe('Fassung 3')
+  })
+
+  it('never offers a damaged version for restoring: moved aside and reported', async () => {
+    const { id, files } = await threeVersions()
+    await writeFile(files[1] as string, '{"schemaVersion":1,"arti')
+    // A clean shutdown: found when the history is listed, not at open.
+    library = await ArticleLibrary.open(dir, { clock, log: () => undefined })
+    expect(library.problems()).toEqual([])
+    expect((await library.versions(id)).map((v) => v.revision)).toEqual([3, 1])
+    const movedTo = join(dir, 'quarantine', `${id}.version-${basename(files[1] as string)}`)
+    expect(library.problems()).toEqual([
+      expect.objectContaining({
+        kind: 'version-damaged',
+        file: files[1],
+        movedTo,
+        message: `Article ${id}: kept version 2 (${files[1]}) was damaged and was moved to ${movedTo}; it is not offered for restoring`
+      })
+    ])
+    expect(await readFile(movedTo, 'utf8')).toBe('{"schemaVersion":1,"arti')
+    expect((await rejection(library.version(id, '2'))).code).toBe('not-found')
+  })
+
+  it('a read-only opener leaves a damaged version where it is but does not list it', async () => {
+    const { id, files } = await threeVersions()
+    await truncate(files[0] as string, 0)
+    library = await ArticleLibrary.open(dir, { access: 'cli-read', log: () => undefined })
+    expect((await library.versions(id)).map((v) => v.revision)).toEqual([3, 2])
+    expect(library.problems()).toEqual([
+      expect.objectContaining({ kind: 'unreadable', file: files[0], movedTo: null })
+    ])
+    expect(await readdir(join(dir, 'history', id))).toHaveLength(3)
+  })
+
+  it('records the current text when a crash came between saving the article and its version', async () => {
+    const { id, files } = await threeVersions()
+    // As if the process died right after the article file reached revision 3.
+    await rm(files[2] as string)
+    await leaveLockEmpty()
+    library = await ArticleLibrary.open(dir, { clock, log: () => undefined })
+    expect((await library.versions(id)).map((v) => [v.revision, v.current])).toEqual([
+      [3, true],
+      [2, false],
+      [1, false]
+    ])
   })
 })

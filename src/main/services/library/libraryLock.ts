@@ -12,6 +12,7 @@ import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { CopydeskError } from '../../../shared/result'
+import { fsyncDir } from '../storage/durableWrite'
 
 /**
  * How a library is opened. `app`: the desktop app, owns the library until it closes.
@@ -149,7 +150,12 @@ export class LibraryLock {
     const deadline = Date.now() + Math.max(5000, (opts.tornGraceMs ?? 2000) * 2)
     while (Date.now() < deadline) {
       const created = await LibraryLock.create(file, raw)
-      if (created === 'created') return new LibraryLock(file, info, raw, reclaimed)
+      if (created === 'created') {
+        // The name (not the content) is made durable: after a power cut the lock is there, if
+        // empty, and the next opener knows the shutdown was unclean.
+        await fsyncDir(dir)
+        return new LibraryLock(file, info, raw, reclaimed)
+      }
       let text: string
       try {
         text = await readFile(file, 'utf8')

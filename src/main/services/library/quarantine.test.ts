@@ -133,8 +133,18 @@ describe('quarantine of damaged article files', () => {
     await writeFile(join(dir, 'history', id, newest), '{')
     await writeFile(file, '')
     const library = await openLibrary()
-    expect(library.problems()[0]).toMatchObject({ kind: 'quarantined', restoredFrom: '1' })
+    expect(library.problems()).toEqual([
+      expect.objectContaining({
+        kind: 'version-damaged',
+        file: join(dir, 'history', id, newest),
+        movedTo: join(dir, 'quarantine', `${id}.version-${newest}`)
+      }),
+      expect.objectContaining({ kind: 'quarantined', restoredFrom: '1' })
+    ])
     expect((await library.get(id)).body).toEqual(bodyOf('Text eins.'))
+    // The damaged version is kept aside, not offered for restoring.
+    expect(await readFile(join(dir, 'quarantine', `${id}.version-${newest}`), 'utf8')).toBe('{')
+    expect((await library.versions(id)).map((v) => v.revision)).toEqual([3, 1])
   })
 
   it('a read-only opener reports the damaged file and leaves it where it is', async () => {

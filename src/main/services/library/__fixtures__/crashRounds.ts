@@ -64,8 +64,11 @@ export async function unparseableFiles(dir: string): Promise<string[]> {
   return bad
 }
 
-/** Runs the child until `killAfterMs` after it is ready, kills it, returns the last ack. */
-function runAndKill(dir: string, killAfterMs: number): Promise<{ start: number; acked: number }> {
+/** Runs the save loop until `killAfterMs` after it is ready, SIGKILLs it, returns the last ack. */
+export function runAndKill(
+  dir: string,
+  killAfterMs: number
+): Promise<{ start: number; acked: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', tsxLoader, fixture, dir], {
       stdio: ['ignore', 'pipe', 'pipe']
