@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../shared/ipc'
 import type { Settings, SettingsPatch } from '../../shared/settings'
 import { uiLanguageFor } from '../../shared/i18n'
+import { ErrorBoundary, ScreenError } from './components/ErrorBoundary'
 import { ArticleEditor } from './editor/ArticleEditor'
 import { AssetDeskView } from './features/assets/AssetDeskView'
 import { LibraryView } from './features/library/LibraryView'
@@ -76,26 +77,50 @@ export function App(): React.JSX.Element {
           </nav>
         </header>
         <main className="app-main">
-          {route.name === 'library' ? (
-            <LibraryView onOpen={(id) => navigate({ name: 'article', id })} />
-          ) : route.name === 'assets' ? (
-            <AssetDeskView onOpenArticle={(id) => navigate({ name: 'article', id })} />
-          ) : (
-            <ArticleEditor
-              key={route.id}
-              articleId={route.id}
-              onBack={() => navigate({ name: 'library' })}
-              onOpen={(id) => navigate({ name: 'article', id })}
-            />
-          )}
+          <ErrorBoundary
+            resetKey={route.name === 'article' ? `article:${route.id}` : route.name}
+            fallback={(error, retry) => (
+              <ScreenError
+                error={error}
+                message={t(route.name === 'article' ? 'screenError.article' : 'screenError.screen')}
+                onRetry={retry}
+                onBack={route.name === 'library' ? undefined : () => navigate({ name: 'library' })}
+              />
+            )}
+          >
+            {route.name === 'library' ? (
+              <LibraryView onOpen={(id) => navigate({ name: 'article', id })} />
+            ) : route.name === 'assets' ? (
+              <AssetDeskView onOpenArticle={(id) => navigate({ name: 'article', id })} />
+            ) : (
+              <ArticleEditor
+                key={route.id}
+                articleId={route.id}
+                onBack={() => navigate({ name: 'library' })}
+                onOpen={(id) => navigate({ name: 'article', id })}
+              />
+            )}
+          </ErrorBoundary>
         </main>
         {isSettingsOpen && (
-          <SettingsDialog
-            info={info}
-            settings={settings}
-            onChange={handleSettingsChange}
-            onClose={() => setSettingsOpen(false)}
-          />
+          <ErrorBoundary
+            resetKey="settings"
+            fallback={(error, retry) => (
+              <ScreenError
+                error={error}
+                message={t('screenError.screen')}
+                onRetry={retry}
+                onBack={() => setSettingsOpen(false)}
+              />
+            )}
+          >
+            <SettingsDialog
+              info={info}
+              settings={settings}
+              onChange={handleSettingsChange}
+              onClose={() => setSettingsOpen(false)}
+            />
+          </ErrorBoundary>
         )}
       </div>
     </SettingsContext.Provider>
