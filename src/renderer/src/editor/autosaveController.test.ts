@@ -118,4 +118,38 @@ describe('AutosaveController', () => {
     await flushed
     expect(controller.hasUnsavedChanges).toBe(false)
   })
+
+  it('a flush requested while a save runs waits for it, then saves what came after', async () => {
+    const { controller, calls, text } = setup()
+    text.value = 'Gipfel'
+    controller.markDirty()
+    await vi.advanceTimersByTimeAsync(800)
+    expect(calls).toHaveLength(1)
+    // Typed while the first save is on its way, then the window closes.
+    text.value = 'Gipfel in Wladiwostok'
+    controller.markDirty()
+    let done = false
+    const flushed = controller.flush().then(() => (done = true))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(calls).toHaveLength(1)
+    calls[0].resolve(ack(2))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(calls).toHaveLength(2)
+    expect(calls[1]).toMatchObject({ base: 2, patch: { headline: 'Gipfel in Wladiwostok' } })
+    expect(done).toBe(false)
+    calls[1].resolve(ack(3))
+    await flushed
+    expect(controller.unsavedReason).toBeNull()
+  })
+
+  it('says why changes are still unsaved after a flush that could not save', async () => {
+    const { controller, calls, text } = setup()
+    text.value = 'mine'
+    controller.markDirty()
+    const flushed = controller.flush()
+    await vi.advanceTimersByTimeAsync(0)
+    calls[0].resolve({ ok: false, error: { code: 'conflict', message: 'changed elsewhere' } })
+    await flushed
+    expect(controller.unsavedReason).toBe('changed elsewhere')
+  })
 })
