@@ -3,6 +3,7 @@
 // no time limit and an error that does not say what to do.
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
 const DEFAULT_MIRROR = 'https://github.com/electron/electron/releases/download/'
@@ -64,11 +65,39 @@ export function electronVersion(root) {
   }
 }
 
-async function reachable(url, timeoutMs) {
+/**
+ * The fetch the probe uses: the download's own route. With ELECTRON_GET_USE_PROXY, @electron/get
+ * goes through undici's EnvHttpProxyAgent (HTTP_PROXY, HTTPS_PROXY, NO_PROXY), so the probe does
+ * the same with the undici that @electron/get depends on. Null when that cannot be loaded: then
+ * there is no probe, and only install.js's own outcome ends the wait.
+ */
+function probeFetch(root, env) {
+  if (!env['ELECTRON_GET_USE_PROXY']) return fetch
+  try {
+    const fromElectron = createRequire(join(root, 'node_modules', 'electron', 'install.js'))
+    const getEntry = fromElectron.resolve('@electron/get')
+    const undici = createRequire(getEntry)('undici')
+    const pick = (name) => env[name] ?? env[name.toLowerCase()]
+    const dispatcher = new undici.EnvHttpProxyAgent({
+      httpProxy: pick('HTTP_PROXY'),
+      httpsProxy: pick('HTTPS_PROXY'),
+      noProxy: pick('NO_PROXY')
+    })
+    return (url, init) => undici.fetch(url, { ...init, dispatcher })
+  } catch {
+    return null
+  }
+}
+
+async function reachable(fetchFn, url, timeoutMs) {
   try {
     // Any HTTP answer, even 404, proves the host can be reached; only silence or a network error
     // means the download cannot work.
-    await fetch(url, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) })
+    await fetchFn(url, {
+      method: 'HEAD',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs)
+    })
     return { ok: true }
   } catch (err) {
     const cause = err?.cause?.code ?? err?.cause?.message ?? err?.name ?? 'error'
@@ -117,19 +146,22 @@ export function fetchElectron(
       clearTimeout(timer)
       resolve(result)
     }
+    const fetchFn = probeFetch(root, env)
     const timer = setTimeout(() => {
-      if (hostOk) return
+      if (hostOk || !fetchFn) return
       child.kill()
       finish({
         ok: false,
         reason: `gave up after ${Math.round(timeoutMs / 1000)} s: ${mirror} cannot be reached (${probeReason ?? 'no answer'})`
       })
     }, timeoutMs)
-    void reachable(mirror, timeoutMs).then((probe) => {
-      hostOk = probe.ok
-      probeReason = probe.reason ?? null
-      if (probe.ok) log(`copydesk: downloading Electron from ${mirror} …\n`)
-    })
+    if (fetchFn) {
+      void reachable(fetchFn, mirror, timeoutMs).then((probe) => {
+        hostOk = probe.ok
+        probeReason = probe.reason ?? null
+        if (probe.ok) log(`copydesk: downloading Electron from ${mirror} …\n`)
+      })
+    }
     child.on('error', (err) => {
       finish({ ok: false, reason: `could not run ${installJs}: ${err.message}` })
     })

@@ -15,7 +15,7 @@ import {
   writeFileSync
 } from 'node:fs'
 import { createServer as createHttpServer } from 'node:http'
-import { createServer as createTcpServer } from 'node:net'
+import { connect, createServer as createTcpServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -326,6 +326,105 @@ describe.skipIf(process.platform !== 'linux' || spawnSync('zip', ['-v']).status 
         await new Promise((r) => server.close(r))
       }
     }, 60_000)
+  }
+)
+
+describe.skipIf(process.platform !== 'linux' || spawnSync('zip', ['-v']).status !== 0)(
+  'npm start behind a proxy (ELECTRON_GET_USE_PROXY)',
+  () => {
+    // A host name that cannot resolve: only a request sent through the proxy can get anywhere.
+    const mirror = 'http://electron-mirror.invalid/'
+
+    it('probes and downloads through the proxy', async () => {
+      const dir = project()
+      const dist = tempDir('copydesk-standin-')
+      makeStandInElectron(dist, { version: electronVersion })
+      const zipName = `electron-v${electronVersion}-linux-${process.arch}.zip`
+      const zipFile = join(tempDir('copydesk-zip-'), zipName)
+      expect(spawnSync('zip', ['-qr', '-X', zipFile, '.'], { cwd: dist }).status).toBe(0)
+      const zip = readFileSync(zipFile)
+      const sums = `${createHash('sha256').update(zip).digest('hex')} *${zipName}\n`
+      const seen = []
+      const origin = createHttpServer((req, res) => {
+        seen.push(`${req.method} ${req.headers.host}${req.url}`)
+        if (req.url.endsWith(`/v${electronVersion}/${zipName}`)) res.end(zip)
+        else if (req.url.endsWith(`/v${electronVersion}/SHASUMS256.txt`)) res.end(sums)
+        else res.writeHead(404).end()
+      })
+      const originPort = await listen(origin)
+      // The proxy tunnels every CONNECT to the origin above, whatever host was asked for.
+      const tunnels = []
+      const proxy = createHttpServer((req, res) => res.writeHead(405).end())
+      proxy.on('connect', (req, socket, head) => {
+        tunnels.push(req.url)
+        const upstream = connect(originPort, '127.0.0.1', () => {
+          socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+          upstream.write(head)
+          upstream.pipe(socket)
+          socket.pipe(upstream)
+        })
+        upstream.on('error', () => socket.destroy())
+        socket.on('error', () => upstream.destroy())
+      })
+      const proxyPort = await listen(proxy)
+      try {
+        const log = join(dir, 'launch.log')
+        const result = await runStart(
+          dir,
+          ['--skipBuild'],
+          cleanEnv({
+            ELECTRON_MIRROR: mirror,
+            ELECTRON_GET_USE_PROXY: 'true',
+            HTTP_PROXY: `http://127.0.0.1:${proxyPort}`,
+            HTTPS_PROXY: `http://127.0.0.1:${proxyPort}`,
+            NO_PROXY: '',
+            electron_use_remote_checksums: '1',
+            electron_config_cache: tempDir('copydesk-electron-cache-'),
+            COPYDESK_STANDIN_LOG: log,
+            COPYDESK_ELECTRON_FETCH_TIMEOUT_MS: '5000'
+          })
+        )
+        expect(result.stderr).not.toContain('cannot open')
+        expect(result.code).toBe(0)
+        expect(result.stderr).toContain(`downloading Electron from ${mirror}`)
+        expect(tunnels).toContain('electron-mirror.invalid:80')
+        expect(seen).toContain(`GET electron-mirror.invalid/v${electronVersion}/${zipName}`)
+        expect(readStandInLog(log)?.args).toEqual(['.'])
+      } finally {
+        proxy.closeAllConnections?.()
+        await new Promise((r) => proxy.close(r))
+        origin.closeAllConnections?.()
+        await new Promise((r) => origin.close(r))
+      }
+    }, 60_000)
+
+    it('gives up within the time limit when the proxy never answers', async () => {
+      const dir = project()
+      const sockets = []
+      const silent = createTcpServer((socket) => sockets.push(socket))
+      const port = await listen(silent)
+      try {
+        const result = await runStart(
+          dir,
+          ['--skipBuild'],
+          cleanEnv({
+            ELECTRON_MIRROR: mirror,
+            ELECTRON_GET_USE_PROXY: 'true',
+            HTTP_PROXY: `http://127.0.0.1:${port}`,
+            HTTPS_PROXY: `http://127.0.0.1:${port}`,
+            NO_PROXY: '',
+            electron_config_cache: tempDir('copydesk-electron-cache-'),
+            COPYDESK_ELECTRON_FETCH_TIMEOUT_MS: '2000'
+          })
+        )
+        expect(result.code).toBe(1)
+        expect(result.stderr).toContain(`gave up after 2 s: ${mirror} cannot be reached`)
+        expect(result.seconds).toBeLessThan(15)
+      } finally {
+        for (const s of sockets) s.destroy()
+        await new Promise((r) => silent.close(r))
+      }
+    })
   }
 )
 
