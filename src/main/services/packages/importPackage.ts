@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import {
+  ARTICLE_SCHEMA_VERSION,
   articleSchema,
   type Article,
   type ArticleFields,
@@ -12,6 +12,7 @@ import {
 } from '../../../shared/article'
 import {
   ASSET_EDITABLE_FIELDS,
+  ASSET_SCHEMA_VERSION,
   assetRecordSchema,
   type AssetPatch,
   type ImportResult
@@ -21,7 +22,8 @@ import type { PackageImportResult } from '../../../shared/exportJob'
 import { CopydeskError } from '../../../shared/result'
 import type { AssetStore } from '../assets/assetStore'
 import { PACKAGE_FILES, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../export/exportPackage'
-import { safeUnzip, type UnzipLimits } from './safeUnzip'
+import { ImportJournal, LIBRARY_TMP, sweepImportLeftovers, type LeftoverNote } from './leftovers'
+import { safeUnzip, type ExpectedFile, type ManifestCheck, type UnzipLimits } from './safeUnzip'
 
 /** What a package import needs from the core. */
 export interface ImportDeps {
@@ -32,10 +34,14 @@ export interface ImportDeps {
 
 export interface ImportPackageOptions {
   limits?: UnzipLimits
+  /** Told about what interrupted imports left behind and this import removed first. */
+  onLeftover?(note: LeftoverNote): void
 }
 
-const TMP = '.tmp'
+const TMP = LIBRARY_TMP
 const SHA256 = /^[a-f0-9]{64}$/
+/** A manifest lists at most 10,000 files with findings; far below this in practice. */
+const MANIFEST_MAX_BYTES = 16 * 1024 * 1024
 
 const manifestSchema = z.object({
   files: z
@@ -81,40 +87,6 @@ function refuse(zipFile: string, why: string): never {
   throw new CopydeskError('corrupt', `Package ${zipFile} refused: ${why}`)
 }
 
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-/** Removes import folders left in `<library>/.tmp/` by processes that died mid-import. */
-async function removeAbandoned(tmpRoot: string): Promise<void> {
-  let names: string[]
-  try {
-    names = await readdir(tmpRoot)
-  } catch {
-    return
-  }
-  for (const name of names) {
-    const pid = Number(/^import-(\d+)-/.exec(name)?.[1])
-    if (!Number.isInteger(pid) || pid === process.pid || isProcessAlive(pid)) continue
-    await rm(join(tmpRoot, name), { recursive: true, force: true })
-  }
-}
-
-function sha256OfFile(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256')
-    createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')))
-  })
-}
-
 function describeZod(error: z.ZodError): string {
   const issue = error.issues[0]
   return `${issue?.path.join('.') || 'document'}: ${issue?.message ?? 'invalid'}`
@@ -128,48 +100,72 @@ async function readJson(file: string, name: string, zipFile: string): Promise<un
   }
 }
 
-/** Checks every manifest entry against the unpacked files: sizes, hashes, nothing extra. */
-async function verifyManifest(
-  dir: string,
-  unpacked: { path: string; bytes: number }[],
-  zipFile: string
-): Promise<void> {
-  if (!unpacked.some((e) => e.path === PACKAGE_FILES.manifest)) {
-    refuse(zipFile, `it has no ${PACKAGE_FILES.manifest}`)
-  }
-  const parsed = manifestSchema.safeParse(
-    await readJson(join(dir, PACKAGE_FILES.manifest), PACKAGE_FILES.manifest, zipFile)
-  )
-  if (!parsed.success)
-    refuse(zipFile, `${PACKAGE_FILES.manifest} is not valid (${describeZod(parsed.error)})`)
-  const listed = new Map<string, { bytes: number; sha256: string }>()
-  for (const f of parsed.data.files) {
-    if (listed.has(f.path)) refuse(zipFile, `${PACKAGE_FILES.manifest} lists "${f.path}" twice`)
-    listed.set(f.path, f)
-  }
-  const present = new Map(unpacked.map((e) => [e.path, e.bytes]))
-  for (const path of present.keys()) {
-    if (path !== PACKAGE_FILES.manifest && !listed.has(path)) {
-      refuse(zipFile, `"${path}" is in the package but not in ${PACKAGE_FILES.manifest}`)
+/**
+ * How `safeUnzip` reads `manifest.json` before writing anything: the files it lists, once each,
+ * with size and SHA-256.
+ */
+function manifestCheck(zipFile: string): ManifestCheck {
+  const name = PACKAGE_FILES.manifest
+  return {
+    path: name,
+    maxBytes: MANIFEST_MAX_BYTES,
+    parse(bytes: Buffer): Map<string, ExpectedFile> {
+      let raw: unknown
+      try {
+        raw = JSON.parse(bytes.toString('utf8'))
+      } catch (error) {
+        return refuse(zipFile, `${name} is not valid JSON (${(error as Error).message})`)
+      }
+      const parsed = manifestSchema.safeParse(raw)
+      if (!parsed.success) refuse(zipFile, `${name} is not valid (${describeZod(parsed.error)})`)
+      const listed = new Map<string, ExpectedFile>()
+      for (const f of parsed.data.files) {
+        if (f.path === name) refuse(zipFile, `${name} lists itself`)
+        if (listed.has(f.path)) refuse(zipFile, `${name} lists "${f.path}" twice`)
+        listed.set(f.path, { bytes: f.bytes, sha256: f.sha256 })
+      }
+      return listed
     }
   }
-  for (const [path, expected] of listed) {
-    const bytes = present.get(path)
-    if (bytes === undefined)
-      refuse(zipFile, `"${path}" is listed in ${PACKAGE_FILES.manifest} but missing`)
-    if (bytes !== expected.bytes) {
-      refuse(
-        zipFile,
-        `"${path}" has ${bytes} bytes, ${PACKAGE_FILES.manifest} says ${expected.bytes}`
-      )
-    }
-    const actual = await sha256OfFile(join(dir, ...path.split('/')))
-    if (actual !== expected.sha256) {
-      refuse(
-        zipFile,
-        `"${path}" does not match its SHA-256 in ${PACKAGE_FILES.manifest} (changed or damaged)`
-      )
-    }
+}
+
+/** Why a declared version is not the one this Copydesk reads, or null. */
+function versionProblem(value: unknown, supported: number): string | null {
+  if (value === supported) return null
+  if (typeof value === 'number' && Number.isInteger(value) && value > supported) {
+    return `is ${value}: the package was made by a newer Copydesk (this version reads ${supported})`
+  }
+  if (value === undefined) return `is missing (expected the number ${supported})`
+  const shown = typeof value === 'string' ? `"${value.slice(0, 40)}" (text)` : JSON.stringify(value)
+  return `is ${shown}, not a version Copydesk knows (expected the number ${supported})`
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Versions first, so that a package from elsewhere is refused by what it is, not by a detail. */
+function checkVersions(raw: unknown, zipFile: string): void {
+  const doc = isRecord(raw) ? raw : {}
+  const where = (field: string, problem: string | null): void => {
+    if (problem) refuse(zipFile, `${PACKAGE_FILES.source}: ${field} ${problem}`)
+  }
+  where('formatVersion', versionProblem(doc.formatVersion, PACKAGE_FORMAT_VERSION))
+  if (isRecord(doc.article)) {
+    where(
+      'article.schemaVersion',
+      versionProblem(doc.article.schemaVersion, ARTICLE_SCHEMA_VERSION)
+    )
+  }
+  if (Array.isArray(doc.assets)) {
+    doc.assets.forEach((a: unknown, i) => {
+      if (isRecord(a) && isRecord(a.record)) {
+        where(
+          `assets.${i}.record.schemaVersion`,
+          versionProblem(a.record.schemaVersion, ASSET_SCHEMA_VERSION)
+        )
+      }
+    })
   }
 }
 
@@ -240,17 +236,20 @@ export async function importPackage(
 
   const tmpRoot = join(deps.libraryDir, TMP)
   await mkdir(tmpRoot, { recursive: true })
-  await removeAbandoned(tmpRoot)
-  const dir = join(tmpRoot, `import-${process.pid}-${randomBytes(6).toString('hex')}`)
+  for (const note of await sweepImportLeftovers(deps)) opts.onLeftover?.(note)
+  const stem = `import-${process.pid}-${randomBytes(6).toString('hex')}`
+  const dir = join(tmpRoot, stem)
   const created: string[] = []
+  const journal = await ImportJournal.open(deps.libraryDir, stem)
   try {
-    const unpacked = await safeUnzip(zipFile, dir, opts.limits)
-    await verifyManifest(dir, unpacked, zipFile)
+    // The manifest is read and held against the ZIP's directory before anything is written.
+    const unpacked = await safeUnzip(zipFile, dir, opts.limits, manifestCheck(zipFile))
     const files = new Set(unpacked.map((e) => e.path))
+    const hashes = new Map(unpacked.map((e) => [e.path, e.sha256]))
     if (!files.has(PACKAGE_FILES.source)) refuse(zipFile, `it has no ${PACKAGE_FILES.source}`)
-    const parsed = sourceSchema.safeParse(
-      await readJson(join(dir, PACKAGE_FILES.source), PACKAGE_FILES.source, zipFile)
-    )
+    const raw = await readJson(join(dir, PACKAGE_FILES.source), PACKAGE_FILES.source, zipFile)
+    checkVersions(raw, zipFile)
+    const parsed = sourceSchema.safeParse(raw)
     if (!parsed.success) {
       refuse(
         zipFile,
@@ -263,23 +262,35 @@ export async function importPackage(
     const ids = new Map<string, string>()
     for (const entry of doc.assets) {
       const path = join(dir, ...entry.files.original.split('/'))
+      // An asset's id is its original's SHA-256: known before the import, so a kill between
+      // the import and the article leaves a journal naming the orphan.
+      const expectedId = hashes.get(entry.files.original)
+      const isNew =
+        expectedId !== undefined && !(await deps.assets.get(expectedId).catch(() => null))
+      if (expectedId && isNew) await journal.record(expectedId, null)
       const [result] = (await deps.assets.import([
         { name: entry.record.originalName || entry.files.original, path }
       ])) as [ImportResult]
       if ('error' in result) refuse(zipFile, `image "${entry.files.original}": ${result.error}`)
       ids.set(entry.record.id, result.assetId)
-      if (result.duplicate) continue
+      if (result.duplicate) {
+        await journal.forget(result.assetId)
+        continue
+      }
       created.push(result.assetId)
       // The photo desk's edits are not in the file: carry them over from the stored record.
       const current = await deps.assets.get(result.assetId)
+      await journal.record(result.assetId, current.revision)
       const patch: AssetPatch = {}
       for (const field of ASSET_EDITABLE_FIELDS) {
         if (current.metadata[field] !== entry.record.metadata[field]) {
           patch[field] = entry.record.metadata[field]
         }
       }
-      if (Object.keys(patch).length)
-        await deps.assets.update(result.assetId, current.revision, patch)
+      if (Object.keys(patch).length) {
+        const updated = await deps.assets.update(result.assetId, current.revision, patch)
+        await journal.record(result.assetId, updated.revision)
+      }
     }
 
     const a = doc.article
@@ -307,6 +318,7 @@ export async function importPackage(
     for (const id of created) await deps.assets.delete(id).catch(() => undefined)
     throw error
   } finally {
+    await journal.close()
     await rm(dir, { recursive: true, force: true })
   }
 }

@@ -3,8 +3,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { overlapBomb, WINDOWS_DEVICE_NAMES } from './__fixtures__/hostilePackages'
 import { rawZip, type RawEntry } from './__fixtures__/rawZip'
-import { collisionKey, safeUnzip, unsafeEntryName } from './safeUnzip'
+import { collisionKey, isWindowsDeviceName, safeUnzip, unsafeEntryName } from './safeUnzip'
 
 let root: string
 
@@ -101,6 +102,41 @@ describe('safeUnzip', () => {
     const zip = join(root, 'notes.zip')
     await writeFile(zip, 'just text')
     await expect(safeUnzip(zip, join(root, 'out'))).rejects.toThrow(`Package ${zip} refused`)
+  })
+
+  it.each(WINDOWS_DEVICE_NAMES)(
+    'refuses the Windows device name %j on every OS, writing nothing',
+    async (name) => {
+      await expect(unzip([file('ok.txt'), file(name)])).rejects.toThrow(
+        /is a device name on Windows/
+      )
+      expect(await readdir(root)).toEqual(['package.zip'])
+    }
+  )
+
+  it('tells device names from ordinary names that merely start alike', () => {
+    for (const name of ['console.txt', 'com10.jpg', 'auxiliary', 'nullable.json', 'lpt.txt']) {
+      expect(isWindowsDeviceName(name)).toBe(false)
+    }
+    expect(unsafeEntryName('images/con.d/x.jpg')).toMatch(/device name/)
+  })
+
+  it('refuses entries that share one local record (overlap bomb) before writing', async () => {
+    const zip = join(root, 'package.zip')
+    await writeFile(
+      zip,
+      overlapBomb({ entries: 50, entryBytes: 1000, deflate: false, manifest: false })
+    )
+    await expect(safeUnzip(zip, join(root, 'out'))).rejects.toThrow(
+      /at entry "images\/0001\.jpg": overlaps entry "images\/0000\.jpg"/
+    )
+    expect(existsSync(join(root, 'out'))).toBe(false)
+  })
+
+  it('refuses a deflated 64 KiB+ entry above the ratio, not only entries above 1 MiB', async () => {
+    await expect(
+      unzip([{ name: 'small-bomb.bin', data: Buffer.alloc(512 * 1024), deflate: true }])
+    ).rejects.toThrow('ZIP bomb')
   })
 
   it('names safe and unsafe entries consistently', () => {
