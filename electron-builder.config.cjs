@@ -43,7 +43,10 @@ module.exports = {
     enableEmbeddedAsarIntegrityValidation: true,
     onlyLoadAppFromAsar: true,
     loadBrowserProcessSpecificV8Snapshot: false,
-    grantFileProtocolExtraPrivileges: false
+    grantFileProtocolExtraPrivileges: false,
+    // Flipping fuses breaks the ad-hoc signature Apple Silicon requires; re-sign ad hoc (a real
+    // identity, when configured, signs over it).
+    resetAdHocDarwinSignature: true
   },
   linux: {
     target: ['AppImage', 'deb'],
