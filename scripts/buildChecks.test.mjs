@@ -61,11 +61,11 @@ const LEGAL_BEFORE_READY = new Set([
 const LOADER = `
 const Module = require('node:module')
 const { join } = require('node:path')
-const [entry, scratch] = process.argv.slice(2)
+const [entry, scratch, packaged] = process.argv.slice(2)
 const calls = []
 const events = []
 const required = []
-const values = { 'app.isPackaged': true, 'process.defaultApp': undefined }
+const values = { 'app.isPackaged': packaged === 'packaged', 'process.defaultApp': undefined }
 function member(path) {
   return new Proxy(function () {}, {
     get(_t, key) {
@@ -127,6 +127,7 @@ const isBuiltin = (s) => s.startsWith('node:') || builtinModules.includes(s)
 
 let scratch
 let main
+let unpackaged
 
 beforeAll(() => {
   for (const f of ['main/index.js', 'preload/index.js', 'renderer/index.html']) {
@@ -137,13 +138,21 @@ beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'copydesk-buildcheck-'))
   const loader = join(scratch, 'loader.cjs')
   writeFileSync(loader, LOADER)
-  const run = spawnSync(process.execPath, [loader, join(out, 'main', 'index.js'), scratch], {
-    encoding: 'utf8',
-    timeout: 30_000,
-    env: { ...process.env, COPYDESK_LIBRARY: join(scratch, 'library') }
-  })
-  if (run.status !== 0) throw new Error(`loading out/main failed:\n${run.stderr}`)
-  main = JSON.parse(run.stdout)
+  const load = (mode) => {
+    const run = spawnSync(
+      process.execPath,
+      [loader, join(out, 'main', 'index.js'), scratch, mode],
+      {
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, COPYDESK_LIBRARY: join(scratch, 'library') }
+      }
+    )
+    if (run.status !== 0) throw new Error(`loading out/main (${mode}) failed:\n${run.stderr}`)
+    return JSON.parse(run.stdout)
+  }
+  main = load('packaged')
+  unpackaged = load('unpackaged')
 })
 
 afterAll(() => {
@@ -186,13 +195,16 @@ describe('out/preload', () => {
 })
 
 describe('out/main loaded with a stand-in electron', () => {
-  it('loads without throwing', () => {
+  it('loads without throwing, packaged or not', () => {
     expect(main.error).toBeNull()
+    expect(unpackaged.error).toBeNull()
   })
 
-  it('makes only calls that are legal before ready', () => {
-    const illegal = [...new Set(main.calls.filter((c) => !LEGAL_BEFORE_READY.has(c)))]
-    expect(illegal).toEqual([])
+  it('makes only calls that are legal before ready, packaged or not', () => {
+    for (const run of [main, unpackaged]) {
+      const illegal = [...new Set(run.calls.filter((c) => !LEGAL_BEFORE_READY.has(c)))]
+      expect(illegal).toEqual([])
+    }
     expect(main.calls).toContain('app.whenReady')
     // Custom schemes can only be made privileged before ready.
     expect(main.calls).toContain('protocol.registerSchemesAsPrivileged')
