@@ -2,7 +2,7 @@ import { homedir } from 'node:os'
 import { CopydeskError, exitCodeFor } from '../shared/result'
 import { openServices, type Services } from '../main/services'
 import { resolveLibraryDir } from '../main/services/libraryLocation'
-import type { CliIo } from './cliIo'
+import { terminalSafe, type CliIo } from './cliIo'
 import { commands } from './commands'
 
 export const VERSION = '0.1.0'
@@ -88,8 +88,12 @@ function splitGlobals(argv: string[]): Globals {
   return g
 }
 
-/** Runs one CLI invocation and returns its exit code; never calls process.exit. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/**
+ * Runs one CLI invocation and returns its exit code; never calls process.exit. Everything it
+ * writes has its control characters escaped (headlines, file and ZIP entry names, messages).
+ */
+export async function runCli(argv: string[], streams: CliIo): Promise<number> {
+  const io = terminalSafe(streams)
   let json = argv.includes('--json')
   const opened: { services: Services | null } = { services: null }
   let said: string | null = null

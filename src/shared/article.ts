@@ -235,6 +235,55 @@ export interface ArticleSummary {
   revision: number
 }
 
+// C0 and C1 control characters (tab and line breaks included): in a one-line field they reach
+// terminals, feeds and file names as commands. Refused on input only, so articles stored before
+// this rule still load (the CLI escapes them when it prints).
+/** Whether a UTF-16 code unit is a C0 or C1 control character (or DEL). */
+export function isControlCode(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f)
+}
+
+/** Why a one-line value is refused: its first control character and where; null when clean. */
+export function controlCharacterProblem(value: string): string | null {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (!isControlCode(code)) continue
+    const hex = code.toString(16).toUpperCase().padStart(4, '0')
+    return `contains the control character U+${hex} at character ${i + 1}; one-line fields take none`
+  }
+  return null
+}
+
+// Adds an issue for each listed value with a control character, at its path.
+function refuseControls(ctx: z.RefinementCtx, values: Array<[unknown, PropertyKey[]]>): void {
+  for (const [value, path] of values) {
+    const problem = typeof value === 'string' ? controlCharacterProblem(value) : null
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path })
+  }
+}
+
+const oneLineValue = (value: string | null, ctx: z.RefinementCtx): void =>
+  refuseControls(ctx, [[value, []]])
+const oneLineList = (list: readonly string[], ctx: z.RefinementCtx): void =>
+  refuseControls(
+    ctx,
+    list.map((value, i) => [value, [i]])
+  )
+
 /** A partial update of the user-editable fields: keys left out stay as they are. */
-export const articlePatchSchema = articleFieldsSchema.partial()
+export const articlePatchSchema = articleFieldsSchema.partial().extend({
+  kicker: singleLineText.superRefine(oneLineValue).optional(),
+  headline: singleLineText.superRefine(oneLineValue).optional(),
+  bylines: fieldShape.bylines.superRefine(oneLineList).optional(),
+  dateline: datelineSchema
+    .superRefine((d, ctx) =>
+      refuseControls(ctx, [
+        [d.place, ['place']],
+        [d.source, ['source']]
+      ])
+    )
+    .optional(),
+  slugline: fieldShape.slugline.superRefine(oneLineValue).optional(),
+  tags: fieldShape.tags.superRefine(oneLineList).optional()
+})
 export type ArticlePatch = z.infer<typeof articlePatchSchema>

@@ -9,20 +9,24 @@ import { presentArticle, type ArticleView } from '../../shared/articleView'
 import { articlePatchProblem } from '../../shared/editor/articleCheck'
 import { CopydeskError } from '../../shared/result'
 import { readBodyFile } from '../bodyFile'
-import type { CliIo } from '../cliIo'
+import { oneLine, type CliIo } from '../cliIo'
 import { oneId, parse, printJson, type Command } from '../command'
+
+/** A headline for one line of terminal output (line breaks in stored ones shown escaped). */
+export function headlineText(headline: string | null): string {
+  return headline === null ? '(no headline)' : oneLine(headline)
+}
 
 function printArticle(io: CliIo, view: ArticleView): void {
   const lines = [
-    `${view.kicker ? `${view.kicker}: ` : ''}${view.headline ?? '(no headline)'}`,
+    `${view.kicker ? `${oneLine(view.kicker)}: ` : ''}${headlineText(view.headline)}`,
     `id ${view.id} · revision ${view.revision} · ${view.status} · ${view.language}`
   ]
   if (view.teaser) lines.push('', view.teaser)
-  if (view.bylines.length) lines.push('', `Bylines: ${view.bylines.join(', ')}`)
+  if (view.bylines.length) lines.push('', `Bylines: ${view.bylines.map(oneLine).join(', ')}`)
   if (view.dateline.place) {
-    lines.push(
-      `Dateline: ${view.dateline.place}${view.dateline.source ? ` (${view.dateline.source})` : ''}`
-    )
+    const source = view.dateline.source ? ` (${oneLine(view.dateline.source)})` : ''
+    lines.push(`Dateline: ${oneLine(view.dateline.place)}${source}`)
   }
   lines.push(`Updated: ${view.updatedAt}`)
   io.out(lines.join('\n'))
@@ -122,7 +126,7 @@ export const articleCommands: Record<string, Command> = {
     } else {
       for (const a of summaries) {
         ctx.io.out(
-          `${a.id}  ${a.status.padEnd(8)}  ${String(a.wordCount).padStart(6)} words  ${a.headline ?? '(no headline)'}`
+          `${a.id}  ${a.status.padEnd(8)}  ${String(a.wordCount).padStart(6)} words  ${headlineText(a.headline)}`
         )
       }
     }

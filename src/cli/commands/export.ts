@@ -5,7 +5,7 @@ import { CopydeskError } from '../../shared/result'
 import type { UiLanguage } from '../../shared/settings'
 import { exportPackage } from '../../main/services/export/exportPackage'
 import { importPackage } from '../../main/services/packages/importPackage'
-import type { CliIo } from '../cliIo'
+import { oneLine, type CliIo } from '../cliIo'
 import { oneId, parse, printJson, type Command } from '../command'
 
 /** The CLI's message language: German when LANG starts with `de`, else English. */
@@ -29,8 +29,9 @@ export function findingLines(findings: Finding[], language: UiLanguage): string[
     warning: language === 'de' ? 'Warnung' : 'warning'
   }
   return findings.map((f) => {
+    const times = f.count !== undefined && f.count > 1 ? ` (${f.count}×)` : ''
     const hint = f.suggestions?.length ? ` → ${f.suggestions.join(', ')}` : ''
-    return `${label[f.severity]}: ${f.message}${hint} [${f.code} @ ${whereText(f)}]`
+    return `${label[f.severity]}: ${oneLine(f.message)}${times}${hint} [${f.code} @ ${whereText(f)}]`
   })
 }
 

@@ -1,6 +1,7 @@
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../shared/article'
 import { CopydeskError } from '../../shared/result'
 import { oneId, parse, printJson, type Command } from '../command'
+import { headlineText } from './articles'
 
 function noArguments(command: string, positionals: string[]): void {
   if (positionals.length) {
@@ -58,7 +59,7 @@ export const libraryCommands: Record<string, Command> = {
       ctx.io.out('The trash is empty.')
     } else {
       for (const t of entries) {
-        ctx.io.out(`${t.id}  deleted ${t.deletedAt}  ${t.headline ?? '(no headline)'}`)
+        ctx.io.out(`${t.id}  deleted ${t.deletedAt}  ${headlineText(t.headline)}`)
       }
     }
     return 0
@@ -70,7 +71,7 @@ export const libraryCommands: Record<string, Command> = {
     const s = await ctx.services('write')
     const summary = await s.articles.restoreFromTrash(id)
     if (ctx.json) printJson(ctx.io, summary)
-    else ctx.io.out(`Restored ${id} from the trash: ${summary.headline ?? '(no headline)'}`)
+    else ctx.io.out(`Restored ${id} from the trash: ${headlineText(summary.headline)}`)
     return 0
   },
 
@@ -116,7 +117,7 @@ export const libraryCommands: Record<string, Command> = {
     } else {
       for (const { summary: a, fields } of hits) {
         ctx.io.out(
-          `${a.id}  ${a.status.padEnd(8)}  ${a.headline ?? '(no headline)'}  [${fields.join(', ')}]`
+          `${a.id}  ${a.status.padEnd(8)}  ${headlineText(a.headline)}  [${fields.join(', ')}]`
         )
       }
     }
