@@ -21,9 +21,11 @@ function readPathTxt(pkg) {
 }
 
 /**
- * Where the Electron executable is, or should be: `{ file, exists, override }`.
+ * Where the Electron executable is, or should be: `{ file, exists, override, stale }`.
  * `ELECTRON_OVERRIDE_DIST_PATH` (Electron's own variable: a folder holding the executable) wins,
  * read the way `require('electron')` reads it; else `node_modules/electron/dist/` per `path.txt`.
+ * `stale` names the version left in dist/ when it is not the installed package's (after an
+ * upgrade): that binary does not count as present, so it is fetched again.
  */
 export function locateElectron(root, env = process.env) {
   const pkg = join(root, 'node_modules', 'electron')
@@ -35,7 +37,14 @@ export function locateElectron(root, env = process.env) {
     return { file: found ?? candidates[0], exists: found !== undefined, override: true }
   }
   const file = join(pkg, 'dist', named ?? platformExecutable())
-  return { file, exists: named !== null && existsSync(file), override: false }
+  const versionFile = join(pkg, 'dist', 'version')
+  const distVersion = existsSync(versionFile)
+    ? readFileSync(versionFile, 'utf8').trim().replace(/^v/, '')
+    : null
+  const wanted = electronVersion(root)
+  const stale =
+    distVersion !== null && wanted !== null && distVersion !== wanted ? distVersion : null
+  return { file, exists: named !== null && existsSync(file) && !stale, override: false, stale }
 }
 
 /** The Electron binary if present, else null. */

@@ -47,7 +47,11 @@ if (!electron.exists && electron.override) {
   )
 }
 if (!electron.exists) {
-  process.stderr.write(`copydesk: the Electron binary is missing; fetching it (first start) …\n`)
+  process.stderr.write(
+    electron.stale
+      ? `copydesk: node_modules/electron/dist holds Electron ${electron.stale}, not ${electronVersion(root)}; fetching the right one …\n`
+      : `copydesk: the Electron binary is missing; fetching it (first start) …\n`
+  )
   const fetched = await fetchElectron(root, {
     timeoutMs,
     log: (line) => process.stderr.write(line)

@@ -198,6 +198,28 @@ describe.skipIf(!posix)('npm start without the Electron binary', () => {
     expect(existsSync(join(dir, 'node_modules', 'electron', 'path.txt'))).toBe(false)
   })
 
+  it('fetches again when dist/ holds another Electron version than the package', async () => {
+    const dir = project()
+    const electronPkg = join(dir, 'node_modules', 'electron')
+    makeStandInElectron(join(electronPkg, 'dist'), { version: '1.0.0' })
+    writeFileSync(join(electronPkg, 'path.txt'), 'electron')
+    const log = join(dir, 'launch.log')
+    const result = await runStart(
+      dir,
+      ['--skipBuild'],
+      cleanEnv({
+        ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+        electron_config_cache: cache,
+        COPYDESK_STANDIN_LOG: log
+      })
+    )
+    expect(result.stderr).toContain(
+      `node_modules/electron/dist holds Electron 1.0.0, not ${electronVersion}`
+    )
+    expect(result.code).toBe(1)
+    expect(readStandInLog(log)).toBeNull()
+  })
+
   it('gives up within the time limit when the host never answers', async () => {
     const dir = project()
     const sockets = []
