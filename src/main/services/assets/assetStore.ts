@@ -197,8 +197,15 @@ export class AssetStore {
   /** Loads the asset records (once); every async method waits for it. */
   ready(): Promise<void> {
     this.loading ??= (async () => {
-      await mkdir(this.tmpRoot, { recursive: true })
-      await this.removeAbandonedTemp()
+      // Listing needs no temp folder: a library the user may only read must still list.
+      const canWrite = await mkdir(this.tmpRoot, { recursive: true }).then(
+        () => true,
+        (error: unknown) => {
+          if (!['EACCES', 'EPERM', 'EROFS'].includes(errnoCode(error) ?? '')) throw error
+          return false
+        }
+      )
+      if (canWrite) await this.removeAbandonedTemp()
       await this.load()
     })()
     return this.loading
@@ -215,7 +222,11 @@ export class AssetStore {
   }
 
   private async load(): Promise<void> {
-    const shards = (await readdir(this.root)).filter((n) => SHARD.test(n))
+    const names = await readdir(this.root).catch((error: unknown) => {
+      if (errnoCode(error) !== 'ENOENT') throw error
+      return [] as string[]
+    })
+    const shards = names.filter((n) => SHARD.test(n))
     const dirs: string[] = []
     for (const shard of shards) {
       for (const name of await readdir(join(this.root, shard))) {
