@@ -113,9 +113,12 @@ function megabytes(bytes: number): string {
 
 function droppedWarning(d: DroppedChunk): string {
   const xmp = d.keyword === 'XML:com.adobe.xmp' ? ' (the XMP metadata)' : ''
+  const why = d.whole
+    ? `with the chunks before it, the file's compressed metadata would inflate to more than ${megabytes(d.limit)}`
+    : `it would inflate to more than ${megabytes(d.limit)}`
   return (
-    `the compressed PNG ${d.chunk} chunk “${d.keyword}”${xmp} would inflate to more than ` +
-    `${megabytes(d.limit)}: it was left out unread (the stored original still holds it)`
+    `the compressed PNG ${d.chunk} chunk “${d.keyword}”${xmp} was left out unread: ${why} ` +
+    `(the stored original still holds it)`
   )
 }
 
@@ -418,7 +421,13 @@ export class AssetStore {
         `${quoted(file.name)} looks like ${sniffed.format.toUpperCase()} but decodes as ${outcome.header.format}: refused`
       )
     }
-    const warnings = outcome.dropped.map(droppedWarning)
+    // A file can hold thousands of chunks: name a few, count the rest.
+    const warnings = outcome.dropped.slice(0, 5).map(droppedWarning)
+    if (outcome.dropped.length > 5) {
+      warnings.push(
+        `${outcome.dropped.length - 5} more compressed PNG text chunks were left out unread the same way`
+      )
+    }
     if (outcome.metadataErrors.length) {
       warnings.push(
         `the photo's embedded metadata (EXIF/IPTC/XMP) is damaged and was skipped where unreadable: ${outcome.metadataErrors.join('; ')}`

@@ -47,6 +47,8 @@ export interface DroppedChunk {
   keyword: string
   /** The ceiling it passed, in bytes. */
   limit: number
+  /** Whether that was the file's ceiling (all compressed metadata together), not the chunk's. */
+  whole: boolean
 }
 
 /** The header as sharp reads it, without decoding pixels. */

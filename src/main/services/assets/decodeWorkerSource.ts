@@ -157,10 +157,11 @@ function guardPng(input, limits) {
       const isXmp = type === 'iTXt' && keyword === XMP_KEYWORD
       if (compressed) {
         const budget = Math.min(limits.text, Math.max(0, limits.total - spent))
-        const result = inflateBounded(text, budget)
+        const result = budget > 0 ? inflateBounded(text, budget) : { ok: false, over: true }
         if (!result.ok && result.over) {
-          const limit = budget < limits.text ? limits.total : limits.text
-          dropped.push({ chunk: type, keyword, limit, offset: chunk.offset, end: chunk.end })
+          const whole = budget < limits.text
+          const limit = whole ? limits.total : limits.text
+          dropped.push({ chunk: type, keyword, limit, whole, offset: chunk.offset, end: chunk.end })
           continue
         }
         if (!result.ok) {
@@ -224,7 +225,7 @@ async function handle(job) {
     if (guard.refuse) {
       return reply({ id: job.id, ok: false, stage: 'bomb', message: 'compressed chunk too large', ...guard.refuse, bytes }, bytes)
     }
-    dropped = guard.dropped.map((d) => ({ chunk: d.chunk, keyword: d.keyword, limit: d.limit }))
+    dropped = guard.dropped.map((d) => ({ chunk: d.chunk, keyword: d.keyword, limit: d.limit, whole: d.whole }))
     metadataErrors.push(...guard.errors)
     pixelsInput = withoutChunks(input, guard.dropped)
     metadataInput = metadataPng(input, guard)

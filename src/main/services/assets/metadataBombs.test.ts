@@ -14,6 +14,7 @@ import {
   compressedXmpPng,
   iccpBombPng,
   itxtBombPng,
+  manyZtxtPng,
   plainPng,
   ztxtBombPng
 } from './__fixtures__/hostileImages'
@@ -65,18 +66,35 @@ describe('compressed metadata in PNGs is bounded before it is inflated', () => {
     const result = await importBytes('kommentar.png', await ztxtBombPng())
     expect(result).toMatchObject({ file: 'kommentar.png', assetId: expect.any(String) })
     expect('warnings' in result && result.warnings).toEqual([
-      'the compressed PNG zTXt chunk “Comment” would inflate to more than 8 MB: it was left out ' +
-        'unread (the stored original still holds it)'
+      'the compressed PNG zTXt chunk “Comment” was left out unread: it would inflate to more ' +
+        'than 8 MB (the stored original still holds it)'
     ])
     const asset = await store.get((result as { assetId: string }).assetId)
     expect(asset).toMatchObject({ width: 64, height: 64, format: 'png' })
     expect(asset.warnings).toEqual((result as { warnings: string[] }).warnings)
   })
 
+  it('stops inflating at 32 MB per file, and counts what it left out', async () => {
+    // 200 chunks of 7 MB each: 1.4 GB together, each under the 8 MB ceiling.
+    const result = await importBytes('viele.png', await manyZtxtPng(200, 7 * 1024 * 1024))
+    expect(result).toMatchObject({ assetId: expect.any(String) })
+    const warnings = (result as { warnings: string[] }).warnings
+    expect(warnings).toHaveLength(6)
+    expect(warnings[0]).toBe(
+      'the compressed PNG zTXt chunk “Comment” was left out unread: with the chunks before it, ' +
+        "the file's compressed metadata would inflate to more than 32 MB (the stored original " +
+        'still holds it)'
+    )
+    // Four chunks (28 MB) fit the file's 32 MB; the fifth passes it, and so do the 195 after it.
+    expect(warnings[5]).toBe(
+      '191 more compressed PNG text chunks were left out unread the same way'
+    )
+  })
+
   it('does the same for a compressed iTXt chunk', async () => {
     const result = await importBytes('beschreibung.png', await itxtBombPng())
     expect('warnings' in result && result.warnings?.[0]).toMatch(
-      /^the compressed PNG iTXt chunk “Description” would inflate to more than 8 MB: it was left out unread/
+      /^the compressed PNG iTXt chunk “Description” was left out unread: it would inflate to more than 8 MB/
     )
   })
 
@@ -84,8 +102,8 @@ describe('compressed metadata in PNGs is bounded before it is inflated', () => {
     const packet = rawXmp({ caption: 'Nie gelesen', credit: 'Bombe' })
     const result = await importBytes('xmp-bombe.png', await compressedXmpPng(packet, BOMB_BYTES))
     expect('warnings' in result && result.warnings).toEqual([
-      'the compressed PNG iTXt chunk “XML:com.adobe.xmp” (the XMP metadata) would inflate to ' +
-        'more than 8 MB: it was left out unread (the stored original still holds it)'
+      'the compressed PNG iTXt chunk “XML:com.adobe.xmp” (the XMP metadata) was left out ' +
+        'unread: it would inflate to more than 8 MB (the stored original still holds it)'
     ])
     const asset = await store.get((result as { assetId: string }).assetId)
     expect(asset.metadata.caption).toBeNull()

@@ -122,3 +122,12 @@ export async function compressedXmpPng(packet: string, padding = 0): Promise<Buf
   const zlibData = await deflated(Buffer.from(packet, 'utf8'), padding)
   return withChunks(await plainPng(), itxtChunk('XML:com.adobe.xmp', zlibData, true))
 }
+
+/**
+ * A 64 × 64 PNG with `count` zTXt chunks that each inflate to `each` zeros: every one below the
+ * per-chunk ceiling, together far above the per-file one.
+ */
+export async function manyZtxtPng(count: number, each: number): Promise<Buffer> {
+  const chunk = ztxtChunk('Comment', await deflatedZeros(each))
+  return withChunks(await plainPng(), ...Array.from({ length: count }, () => chunk))
+}
