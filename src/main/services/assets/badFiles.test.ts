@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process'
 import { unlinkSync } from 'node:fs'
-import { chmod, chown, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ImportResult } from '../../../shared/asset'
@@ -178,28 +180,26 @@ describe('bad files', () => {
   it.skipIf(!isRoot)(
     'names a file the user may not read (run as an unprivileged uid)',
     async () => {
-      // Root reads everything, so the import runs in a child process as `nobody` (65534).
+      // Root reads everything, so the import runs in a child process that drops to `nobody`
+      // (65534) after loading its code: only this test's temp folder must be open to nobody,
+      // not the checkout (which may sit in root's home or a `mktemp -d` folder).
       await chmod(root, 0o755)
-      await chown(library, 65534, 65534)
-      for (const sub of await readdir(library)) {
-        await run('chown', ['-R', '65534:65534', join(library, sub)])
-      }
       const secret = join(root, 'gesperrt.jpg')
       const open = join(root, 'offen.jpg')
+      const warmup = join(root, 'warmup.jpg')
       await writeFile(secret, await jpeg(30, 30))
       await chmod(secret, 0o600)
       await writeFile(open, await jpeg(31, 30))
       await chmod(open, 0o644)
+      await writeFile(warmup, await jpeg(32, 30))
 
-      const tsx = resolve('node_modules/tsx/dist/cli.mjs')
-      const script = resolve('src/main/services/assets/__fixtures__/importAsUser.ts')
-      const { stdout } = await run(process.execPath, [tsx, script, library, secret, open], {
-        uid: 65534,
-        gid: 65534,
-        cwd: process.cwd(),
-        env: { ...process.env, HOME: root, TSX_TSCONFIG_PATH: resolve('tsconfig.node.json') },
-        timeout: 60_000
-      })
+      const script = fileURLToPath(new URL('./__fixtures__/importAsUser.ts', import.meta.url))
+      const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+      const { stdout } = await run(
+        process.execPath,
+        ['--import', tsxLoader, script, '65534', '65534', library, warmup, secret, open],
+        { cwd: root, env: { ...process.env, HOME: root }, timeout: 60_000 }
+      )
       const { uid, results } = JSON.parse(stdout) as { uid: number; results: ImportResult[] }
       expect(uid).toBe(65534)
       expect(errorOf(results[0])).toBe(`“${secret}” cannot be read: permission denied`)
