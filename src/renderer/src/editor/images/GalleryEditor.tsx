@@ -4,7 +4,7 @@ import type { ArticleLanguage, Gallery, ImageUse } from '../../../../shared/arti
 import { galleryLabel } from '../../../../shared/editor/articleFormat'
 import { newsroom } from '../../lib/newsroom'
 import { useAsset } from '../assets/assetInfo'
-import { GALLERY_ITEM_DRAG_TYPE } from './assetDrag'
+import { GALLERY_ITEM_DRAG_TYPE } from '../../lib/assetDrag'
 import { FilePickButton } from './FilePickButton'
 import { addItems, itemKeys, moveItem, removeItem, renameGallery, updateItem } from './galleryEdits'
 import { ImageUseFields } from './ImageUseFields'

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AssetSummary } from '../../../../shared/asset'
 import { newsroom } from '../../lib/newsroom'
-import { ASSET_DRAG_TYPE } from './assetDrag'
+import { setAssetDragData } from '../../lib/assetDrag'
 
 /**
  * The library's photos beside the article, as drag sources for the body, the lead slot and the
@@ -49,11 +49,7 @@ export function PhotoStrip(): React.JSX.Element {
                   alt={a.metadata.alt ?? a.metadata.caption ?? a.originalName}
                   title={[a.metadata.caption, a.metadata.credit].filter(Boolean).join(' — ')}
                   draggable
-                  onDragStart={(e) => {
-                    e.dataTransfer.setData(ASSET_DRAG_TYPE, a.id)
-                    e.dataTransfer.setData('text/plain', a.id)
-                    e.dataTransfer.effectAllowed = 'copy'
-                  }}
+                  onDragStart={(e) => setAssetDragData(e.dataTransfer, [a.id])}
                 />
               </li>
             ))}

@@ -3,7 +3,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import { plainTextOf } from '../../../../shared/articleText'
 import { sanitizeHtmlToDoc } from '../../../../shared/editor/sanitizeHtml'
-import { assetIdsOf, filesOf } from './assetDrag'
+import { assetIdsOf, filesOf } from '../../lib/assetDrag'
 import { figureInsertPosition } from './figureInsert'
 
 export interface ImageDropsOptions {

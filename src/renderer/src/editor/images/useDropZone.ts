@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { assetIdsOf, carriesImages, filesOf } from './assetDrag'
+import { assetIdsOf, carriesImages, filesOf } from '../../lib/assetDrag'
 
 export interface DropZone {
   isOver: boolean

@@ -6,7 +6,7 @@ import {
   type AssetListFilter
 } from '../../../../shared/asset'
 import { call, newsroom } from '../../lib/newsroom'
-import { carriesFiles } from './assetDrag'
+import { carriesFiles } from '../../lib/assetDrag'
 import { AssetGrid } from './AssetGrid'
 import { AssetSidePanel } from './AssetSidePanel'
 import { AttachDialog, type AttachDone } from './AttachDialog'

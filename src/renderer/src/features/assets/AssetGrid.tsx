@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AssetSummary } from '../../../../shared/asset'
-import { setAssetDragData } from './assetDrag'
+import { setAssetDragData } from '../../lib/assetDrag'
 import { AssetTile } from './AssetTile'
 import { clickSelection, toggleSelection, type GridSelection } from './gridSelection'
 

@@ -6,6 +6,7 @@ import {
   type AssetSummary,
   type AssetUse
 } from '../../../../shared/asset'
+import { errorCode, errorMessage } from '../../lib/bridgeError'
 import { call, newsroom } from '../../lib/newsroom'
 import { draftOf, draftPatch, rebaseDraft, settleDraft, type AssetDraft } from './assetDraft'
 import { articleCount } from './AssetTile'
@@ -34,10 +35,6 @@ function isTyping(target: EventTarget | null): boolean {
     target instanceof HTMLSelectElement ||
     (target instanceof HTMLInputElement && !['button', 'checkbox', 'radio'].includes(target.type))
   )
-}
-
-function errorCode(error: unknown): string | undefined {
-  return (error as { code?: string }).code
 }
 
 /** One line per article: its headline and how it uses the photo (lead, gallery, in the text). */
@@ -106,7 +103,7 @@ export function AssetSidePanel({
   /** Runs server operations one after another, each on the state the previous one left. */
   const enqueue = useCallback((op: () => Promise<void>): Promise<void> => {
     const next = queue.current.then(op).catch((error: unknown) => {
-      setSaveState({ kind: 'failed', message: (error as Error).message })
+      setSaveState({ kind: 'failed', message: errorMessage(error) })
     })
     queue.current = next
     return next
@@ -233,7 +230,7 @@ export function AssetSidePanel({
       callbacks.current.onDeleted(current)
     } catch (error) {
       setConfirmingDelete(false)
-      setActionError(t('assets.deleteFailed', { message: (error as Error).message }))
+      setActionError(t('assets.deleteFailed', { message: errorMessage(error) }))
       // The refusal usually means it has become used: show where.
       const fresh = await call(newsroom.getAsset({ id: current.id })).catch(() => null)
       if (fresh)

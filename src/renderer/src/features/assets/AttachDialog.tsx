@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleSummary } from '../../../../shared/article'
 import type { AssetSummary } from '../../../../shared/asset'
+import { errorMessage } from '../../lib/bridgeError'
 import { call, newsroom } from '../../lib/newsroom'
 
 /** What was attached, for the confirmation the desk shows afterwards. */
@@ -104,7 +105,7 @@ export function AttachDialog({
         count: order.length
       })
     } catch (e) {
-      setError(t('assets.attachFailed', { message: (e as Error).message }))
+      setError(t('assets.attachFailed', { message: errorMessage(e) }))
       setBusy(false)
     }
   }

@@ -1,6 +1,7 @@
 import type { ImportResult } from '../../../../shared/asset'
 import { bytesToBase64 } from '../../lib/bytesToBase64'
 import type { PickedFile } from './collectDroppedFiles'
+import { errorMessage } from '../../lib/bridgeError'
 
 /** One file's line in the import list. */
 export type ImportRow =
@@ -41,7 +42,7 @@ async function readFile(picked: PickedFile, maxBytes: number): Promise<Read> {
   } catch (error) {
     return {
       ok: false,
-      row: { name: picked.name, status: 'unreadable', reason: (error as Error).message }
+      row: { name: picked.name, status: 'unreadable', reason: errorMessage(error) }
     }
   }
 }
@@ -77,7 +78,7 @@ export async function runImport(files: PickedFile[], opts: RunImportOptions): Pr
               }
             : { name, status: 'failed', error: result.error }
       } catch (error) {
-        rows[i] = { name, status: 'failed', error: `“${name}”: ${(error as Error).message}` }
+        rows[i] = { name, status: 'failed', error: `“${name}”: ${errorMessage(error)}` }
       }
     }
     publish()

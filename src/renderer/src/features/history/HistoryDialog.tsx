@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleDiff, ArticleVersion } from '../../../../shared/library'
+import { errorMessage } from '../../lib/bridgeError'
 import { call, newsroom } from '../../lib/newsroom'
 import { formatUpdated } from '../library/formatUpdated'
 
@@ -54,7 +55,7 @@ export function HistoryDialog({
       await call(newsroom.restoreArticleVersion({ id: articleId, versionId, baseRevision }))
       onRestored()
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorMessage(e))
     }
   }
 

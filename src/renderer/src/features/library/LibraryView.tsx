@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/article'
 import type { LibraryProblem, TrashEntry } from '../../../../shared/library'
 import { bytesToBase64 } from '../../lib/bytesToBase64'
+import { errorMessage } from '../../lib/bridgeError'
 import { call, newsroom } from '../../lib/newsroom'
 import { formatUpdated } from './formatUpdated'
 
@@ -52,7 +53,7 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
       const article = await call(newsroom.createArticle({}))
       onOpen(article.id)
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorMessage(e))
       setCreating(false)
     }
   }, [onOpen])
@@ -66,9 +67,7 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
         const result = await call(newsroom.importPackage({ name: file.name, base64 }))
         onOpen(result.articleId)
       } catch (e) {
-        setError(
-          t('exportPackage.importFailed', { name: file.name, message: (e as Error).message })
-        )
+        setError(t('exportPackage.importFailed', { name: file.name, message: errorMessage(e) }))
       } finally {
         setImporting(null)
       }
@@ -82,7 +81,7 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
       setError(null)
       return true
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorMessage(e))
       return false
     } finally {
       reload()

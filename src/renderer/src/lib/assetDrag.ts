@@ -1,8 +1,8 @@
-import { assetIdSchema } from '../../../../shared/article'
+import { assetIdSchema } from '../../../shared/article'
 
 /**
- * The drag type that carries asset ids (one per line) from the photo desk's asset panel to the
- * body, the lead image slot and the gallery strips.
+ * The one drag type that carries asset ids (one per line) from the photo desk's grid and the
+ * editor's photo strip to the body, the lead image slot and the gallery strips.
  */
 export const ASSET_DRAG_TYPE = 'application/x-copydesk-asset'
 
@@ -30,4 +30,18 @@ export function filesOf(data: Pick<DataTransfer, 'files'> | null | undefined): F
 export function carriesImages(data: Pick<DataTransfer, 'types'> | null | undefined): boolean {
   const types = Array.from(data?.types ?? [])
   return types.includes('Files') || types.includes(ASSET_DRAG_TYPE)
+}
+
+/** Puts asset ids on a drag, in order: our type, and plain text for anything else. */
+export function setAssetDragData(data: DataTransfer, assetIds: readonly string[]): void {
+  const text = assetIds.join('\n')
+  data.setData(ASSET_DRAG_TYPE, text)
+  data.setData('text/plain', text)
+  data.effectAllowed = 'copy'
+}
+
+/** Whether a drag carries files from outside (not one of our own tiles being dragged). */
+export function carriesFiles(data: Pick<DataTransfer, 'types'> | null): boolean {
+  const types = Array.from(data?.types ?? [])
+  return types.includes('Files') && !types.includes(ASSET_DRAG_TYPE)
 }
