@@ -4,6 +4,7 @@ import type { PmNode } from '../shared/article'
 import { bodyFromHtml, bodyFromMarkdown } from '../shared/editor/bodyFiles'
 import { ensureNodeIds } from '../shared/editor/nodeIds'
 import { CopydeskError } from '../shared/result'
+import { decodeBodyBytes } from './bodyEncoding'
 
 /** `.txt`: paragraphs separated by blank lines; single newlines become hard breaks. */
 export function bodyFromText(text: string): PmNode {
@@ -30,9 +31,9 @@ export function bodyFromText(text: string): PmNode {
 /** Reads a body file by its extension: `.txt`, `.md`/`.markdown` or `.html`/`.htm`. */
 export async function readBodyFile(file: string): Promise<PmNode> {
   const ext = extname(file).toLowerCase()
-  let text: string
+  let bytes: Buffer
   try {
-    text = await readFile(file, 'utf8')
+    bytes = await readFile(file)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     throw new CopydeskError(
@@ -40,10 +41,12 @@ export async function readBodyFile(file: string): Promise<PmNode> {
       `--body-file ${file}: ${code === 'ENOENT' ? 'no such file' : String(error)}`
     )
   }
+  // Decoded only for a known type: BOM, declared charset or UTF-8, else refused (no mojibake).
+  const text = (kind: 'text' | 'html'): string => decodeBodyBytes(bytes, kind).text
   try {
-    if (ext === '.txt') return ensureNodeIds(bodyFromText(text))
-    if (ext === '.md' || ext === '.markdown') return bodyFromMarkdown(text)
-    if (ext === '.html' || ext === '.htm') return bodyFromHtml(text)
+    if (ext === '.txt') return ensureNodeIds(bodyFromText(text('text')))
+    if (ext === '.md' || ext === '.markdown') return bodyFromMarkdown(text('text'))
+    if (ext === '.html' || ext === '.htm') return bodyFromHtml(text('html'))
   } catch (error) {
     // A refusal of the content (too deep) is about this file: say which one.
     if (error instanceof CopydeskError) {
