@@ -16,7 +16,13 @@ const failures = []
 function run(label, cmd, args) {
   process.stdout.write(`\n=== ${label}: ${cmd} ${args.join(' ')}\n`)
   const started = Date.now()
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env })
+  // npm and npx are .cmd shims on Windows, which Node spawns only through a shell.
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+    shell: process.platform === 'win32'
+  })
   const ok = result.status === 0
   process.stdout.write(
     `=== ${label}: ${ok ? 'ok' : `FAILED (exit ${result.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`
