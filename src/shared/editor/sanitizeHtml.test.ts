@@ -8,7 +8,7 @@ import {
 } from './clipboardSamples'
 import { bodyProblem } from './extensions'
 import { HOSTILE_HTML, HOSTILE_MARKERS } from './hostileHtml'
-import { sanitizeHtml, sanitizeHtmlToDoc } from './sanitizeHtml'
+import { HTML_MAX_DEPTH, HtmlTooDeepError, sanitizeHtml, sanitizeHtmlToDoc } from './sanitizeHtml'
 import { ASSET_A } from './__fixtures__/bodies'
 
 const clean = (html: string): PmNode => sanitizeHtmlToDoc(html)
@@ -234,8 +234,23 @@ describe('what is kept and how', () => {
     ).toBe('<p>A <a href="https://example.com/">b</a></p>')
   })
 
-  it('survives very deep nesting without overflowing the stack', () => {
+  it('survives very deep nesting without overflowing the stack, and keeps its text', () => {
     const html = `${'<span>'.repeat(100_000)}tief${'</span>'.repeat(100_000)}<p>oben</p>`
-    expect(plainTextOf(clean(html))).toBe('oben')
+    expect(plainTextOf(clean(html))).toBe('tief\n\noben')
+  })
+
+  it('keeps the words of a paste nested past the limit as plain text, without scripts', () => {
+    const n = 300
+    const html = `${'<div>'.repeat(n)}<p>ganz</p><script>alert(1)</script><p style="display:none">weg</p><p>unten</p>${'</div>'.repeat(n)}`
+    expect(plainTextOf(clean(html))).toBe('ganz unten')
+  })
+
+  it('refuses instead when asked (body files), at any depth past the limit', () => {
+    for (const n of [HTML_MAX_DEPTH + 5, 5000]) {
+      const html = `${'<div>'.repeat(n)}Text${'</div>'.repeat(n)}`
+      expect(() => sanitizeHtmlToDoc(html, { refuseTooDeep: true })).toThrow(HtmlTooDeepError)
+    }
+    const html = `${'<div>'.repeat(HTML_MAX_DEPTH - 1)}Text${'</div>'.repeat(HTML_MAX_DEPTH - 1)}`
+    expect(plainTextOf(sanitizeHtmlToDoc(html, { refuseTooDeep: true }))).toBe('Text')
   })
 })

@@ -440,9 +440,31 @@ function editorPullQuote(el: HtmlNode): PmNode {
   return pullQuoteNode(part('blockquote'), part('figcaption'))
 }
 
+/** The text under a node, read without recursion, leaving out what the sanitiser drops. */
+function flatText(root: HtmlNode): string {
+  let out = ''
+  const stack: HtmlNode[] = [root]
+  while (stack.length) {
+    const node = stack.pop()!
+    if (node.type === 'text') {
+      out += node.data ?? ''
+      continue
+    }
+    if (node.type !== 'tag') continue
+    const name = (node.name ?? '').toLowerCase()
+    if (DROP.has(name) || name.startsWith('v:') || isHidden(node, styleOf(node))) continue
+    if (BLOCKS.has(name) || name in HEADINGS || ['p', 'br', 'li'].includes(name)) out += ' '
+    const children = node.children ?? []
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!)
+  }
+  return out
+}
+
 function walk(builder: BodyBuilder, node: HtmlNode, ctx: Context, depth: number): void {
   if (depth > MAX_DEPTH) {
     if (builder.options.refuseTooDeep) throw new HtmlTooDeepError()
+    // Too deep to follow into structure: a paste keeps its words as plain text, never loses them.
+    builder.text(flatText(node), ctx)
     return
   }
   if (node.type === 'text') {
