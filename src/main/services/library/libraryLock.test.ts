@@ -124,6 +124,19 @@ describe('LibraryLock', () => {
     }
   })
 
+  it('clears what a process killed while taking the lock left beside it, once it is old', async () => {
+    const leftovers = ['library.lock.4242-0a1b2c3d.tmp', 'library.lock.stale-4242-0a1b2c3d']
+    for (const name of [...leftovers, 'library.lock.77-00000000.tmp']) {
+      await writeFile(join(dir, name), '{"pid":4242}')
+    }
+    const old = new Date(Date.now() - 60_000)
+    for (const name of leftovers) await utimes(join(dir, name), old, old)
+    const lock = await LibraryLock.acquire(dir, 'app')
+    // The young one may belong to a process taking the lock right now: left alone.
+    expect((await readdir(dir)).sort()).toEqual([LOCK_FILE, 'library.lock.77-00000000.tmp'])
+    await lock.release()
+  })
+
   const isRoot = process.getuid?.() === 0
   if (!isRoot) console.warn('libraryLock.test: not root, so the full-disk case (tmpfs) is skipped')
   it.skipIf(!isRoot)(

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { link, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
+import { link, open, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -40,6 +40,8 @@ export interface LockOptions {
 }
 
 export const LOCK_FILE = 'library.lock'
+
+const LEFTOVER = /^library\.lock\.(?:\d+-[0-9a-f]{8}\.tmp|stale-\d+-[0-9a-f]{8})$/
 
 // link() errors that mean "this file system has no hard links", not "something is wrong".
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'])
@@ -154,6 +156,7 @@ export class LibraryLock {
         // The name (not the content) is made durable: after a power cut the lock is there, if
         // empty, and the next opener knows the shutdown was unclean.
         await fsyncDir(dir)
+        await LibraryLock.sweep(dir)
         return new LibraryLock(file, info, raw, reclaimed)
       }
       let text: string
@@ -234,6 +237,20 @@ export class LibraryLock {
     }
     await handle.close()
     return 'created'
+  }
+
+  /**
+   * Removes what a process killed while taking or reclaiming the lock left beside it (its temp
+   * file, a stale lock moved aside). Only old ones: a live process's are gone within moments.
+   */
+  private static async sweep(dir: string): Promise<void> {
+    const names = await readdir(dir).catch(() => [] as string[])
+    for (const name of names) {
+      if (!LEFTOVER.test(name)) continue
+      const path = join(dir, name)
+      const age = Date.now() - (await stat(path).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs
+      if (age > 10_000) await unlink(path).catch(() => undefined)
+    }
   }
 
   /** Whether the process named in a lock may still be running. */
