@@ -145,6 +145,8 @@ export async function runCli(argv: string[], streams: CliIo): Promise<number> {
     for (const p of opened.services?.articles.problems() ?? []) {
       if (p.message !== said) io.err(`copydesk: ${p.message}`)
     }
+    // What interrupted exports and imports had left, cleaned up on opening: said once, on stderr.
+    for (const note of opened.services?.leftovers ?? []) io.err(`copydesk: ${note.message}`)
     await opened.services?.close()
   }
 }

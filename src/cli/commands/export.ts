@@ -80,7 +80,8 @@ export const exportCommands: Record<string, Command> = {
       const result = await exportPackage(s, id, resolve(ctx.io.cwd, values.out), {
         force: values.force,
         overwrite: values.overwrite,
-        language
+        language,
+        onLeftover: (note) => ctx.io.err(`copydesk: ${note.message}`)
       })
       if (ctx.json) printJson(ctx.io, result)
       else {
@@ -118,7 +119,9 @@ export const exportCommands: Record<string, Command> = {
       throw new CopydeskError('invalid-input', 'import-package needs exactly one FILE.zip')
     }
     const s = await ctx.services()
-    const result = await importPackage(s, resolve(ctx.io.cwd, positionals[0]))
+    const result = await importPackage(s, resolve(ctx.io.cwd, positionals[0]), {
+      onLeftover: (note) => ctx.io.err(`copydesk: ${note.message}`)
+    })
     if (ctx.json) printJson(ctx.io, await s.articles.get(result.articleId))
     else ctx.io.out(result.articleId)
     return 0

@@ -5,6 +5,7 @@ import { ExportOptionsStore } from './export/exportOptions'
 import { ArticleLibrary, type LibraryAccess } from './library/articleLibrary'
 import { PreflightService } from './preflight/preflightService'
 import { SettingsStore } from './settingsStore'
+import { sweepLeftovers, type LeftoverNote } from './packages/leftovers'
 import { SpellChecker } from './spelling/spellChecker'
 
 /** Everything the handler table, the CLI and the tests call: the product's core. */
@@ -23,6 +24,11 @@ export interface Services {
   exportOptions: ExportOptionsStore
   /** Export packages as jobs (progress, cancel); set `exports.chooseFile` for a save dialog. */
   exports: ExportJobs
+  /**
+   * What killed exports and package imports had left (`.part` files, orphan images, unpacked
+   * folders), removed when the library was opened for writing: to be reported to the user.
+   */
+  leftovers: LeftoverNote[]
   close(): Promise<void>
 }
 
@@ -70,6 +76,9 @@ export async function openServices(opts: OpenServicesOptions): Promise<Services>
     preflight,
     exportOptions
   })
+  // Read-only opens (the CLI beside the running app) must not change anything.
+  const leftovers =
+    opts.access === 'cli-read' ? [] : await sweepLeftovers({ libraryDir: opts.libraryDir, assets })
   return {
     libraryDir: opts.libraryDir,
     version: opts.version,
@@ -81,6 +90,7 @@ export async function openServices(opts: OpenServicesOptions): Promise<Services>
     preflight,
     exportOptions,
     exports,
+    leftovers,
     close: async () => {
       await exports.close()
       await spelling.close()

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto'
 import { link, readFile, rename, stat, unlink } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import type { Article } from '../../../shared/article'
 import type { ExportProgress, ExportResult } from '../../../shared/exportJob'
 import type { AssetRecord } from '../../../shared/asset'
@@ -10,6 +9,12 @@ import { CopydeskError } from '../../../shared/result'
 import type { Settings, UiLanguage } from '../../../shared/settings'
 import { nowIso } from '../library/articleLibrary'
 import type { PreflightService } from '../preflight/preflightService'
+import {
+  markExport,
+  partFileFor,
+  removeStalePartFiles,
+  type LeftoverNote
+} from '../packages/leftovers'
 import { fsyncDir } from '../storage/durableWrite'
 import { assetFile } from './assetRecords'
 import type { SensitiveKind } from './exifTiff'
@@ -68,6 +73,8 @@ export interface ExportPackageOptions {
   markExported?: boolean
   /** The export's timestamp (tests pin it). */
   now?: Date
+  /** Told about `.part` files of interrupted exports that this export removed first. */
+  onLeftover?(note: LeftoverNote): void
 }
 
 /** One asset in `article.copydesk.json`. */
@@ -264,10 +271,11 @@ export async function exportPackage(
     generator
   })
 
-  const temp = join(
-    dirname(file),
-    `.${basename(file)}.${process.pid}-${randomBytes(6).toString('hex')}.part`
-  )
+  // A killed export leaves its .part file: the next export into the folder removes it, and the
+  // record in the library lets the next open find it wherever it is.
+  for (const note of await removeStalePartFiles(dirname(file))) opts.onLeftover?.(note)
+  const temp = partFileFor(file)
+  const unmark = await markExport(deps.libraryDir, temp)
   const writer = new PackageZipWriter(temp, opts.now ?? new Date())
   const total = model.images.length * 3 + 5
   let done = 0
@@ -344,9 +352,11 @@ export async function exportPackage(
     guard()
     await commit(temp, file, overwrite)
     await fsyncDir(dirname(file)).catch(() => undefined)
+    await unmark()
   } catch (error) {
     writer.abort(error instanceof Error ? error : new Error(String(error)))
     await unlink(temp).catch(() => undefined)
+    await unmark()
     if (opts.signal?.aborted) throw cancelled()
     if (error instanceof CopydeskError) throw error
     throw new CopydeskError(

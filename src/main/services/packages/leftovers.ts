@@ -14,7 +14,7 @@ import type { AssetStore } from '../assets/assetStore'
 
 /** One thing a sweep removed or chose to keep, with a sentence for the user. */
 export interface LeftoverNote {
-  kind: 'export-part' | 'import-folder' | 'orphan-asset' | 'kept-asset'
+  kind: 'export-part' | 'import-folder' | 'orphan-asset' | 'kept-asset' | 'sweep-failed'
   path: string
   bytes: number
   message: string
@@ -262,8 +262,20 @@ export async function sweepLeftovers(deps: {
   libraryDir: string
   assets: Pick<AssetStore, 'get' | 'delete'>
 }): Promise<LeftoverNote[]> {
-  return [
-    ...(await sweepExportMarkers(join(deps.libraryDir, LIBRARY_TMP))),
-    ...(await sweepImportLeftovers(deps))
-  ]
+  const tmpDir = join(deps.libraryDir, LIBRARY_TMP)
+  const notes: LeftoverNote[] = []
+  // A failing clean-up must not keep the library from opening: it is said, and tried next time.
+  for (const sweep of [() => sweepExportMarkers(tmpDir), () => sweepImportLeftovers(deps)]) {
+    try {
+      notes.push(...(await sweep()))
+    } catch (error) {
+      notes.push({
+        kind: 'sweep-failed',
+        path: tmpDir,
+        bytes: 0,
+        message: `Could not clean up after an interrupted export or import in ${tmpDir}: ${(error as Error).message}`
+      })
+    }
+  }
+  return notes
 }
