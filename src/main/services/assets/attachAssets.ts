@@ -49,7 +49,7 @@ export async function attachAssets(
         gallery = { id: newGalleryId(), name: name || null, items: [] }
         galleries.push(gallery)
       }
-      gallery.items.push(...assetIds.map(use))
+      for (const id of assetIds) gallery.items.push(use(id))
       return await articles.save(articleId, article.revision, { galleries })
     } catch (error) {
       if (error instanceof CopydeskError && error.code === 'conflict' && attempt < ATTEMPTS) {

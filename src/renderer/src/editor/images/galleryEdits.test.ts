@@ -20,6 +20,14 @@ function strip(galleries: Gallery[], index = 0): string[] {
 }
 
 describe('gallery edits', () => {
+  it('adds 200,000 photos at once in the middle of a gallery', () => {
+    const many = Array.from({ length: 200_000 }, () => C)
+    const g = addItems(addItems(addGallery([], 'g1'), 'g1', [A, B]), 'g1', many, 1)
+    const items = strip(g)
+    expect(items).toHaveLength(200_002)
+    expect([items[0], items[1], items[200_000], items[200_001]]).toEqual(['a', 'c', 'c', 'b'])
+  })
+
   it('adds galleries, names them, fills them in order and removes them', () => {
     let g = addGallery([], 'g1')
     g = addGallery(g, 'g2', 'Bilder vom Parteitag')

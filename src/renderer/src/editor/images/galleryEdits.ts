@@ -48,9 +48,9 @@ export function addItems(
   at?: number
 ): Gallery[] {
   return mapGallery(galleries, id, (g) => {
-    const items = [...g.items]
-    const index = at === undefined ? items.length : Math.max(0, Math.min(at, items.length))
-    items.splice(index, 0, ...assetIds.map(newImageUse))
+    const index = at === undefined ? g.items.length : Math.max(0, Math.min(at, g.items.length))
+    // concat, not splice(...spread): a spread of thousands of picked photos overflows the stack.
+    const items = g.items.slice(0, index).concat(assetIds.map(newImageUse), g.items.slice(index))
     return { ...g, items }
   })
 }

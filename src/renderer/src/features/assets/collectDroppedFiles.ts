@@ -35,7 +35,8 @@ export function takeDropEntries(dataTransfer: DataTransfer): {
       if (file) loose.push(file)
     }
   }
-  if (entries.length === 0 && loose.length === 0) loose.push(...Array.from(dataTransfer.files))
+  // A loop, not push(...): spreading a drop of many thousand files overflows the stack.
+  if (entries.length === 0 && loose.length === 0) for (const f of dataTransfer.files) loose.push(f)
   return { entries, loose }
 }
 
@@ -52,7 +53,7 @@ async function childrenOf(dir: FileSystemDirectoryEntry): Promise<FileSystemEntr
       reader.readEntries(resolve, reject)
     )
     if (batch.length === 0) return all
-    all.push(...batch)
+    for (const entry of batch) all.push(entry)
   }
 }
 
