@@ -1,0 +1,86 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import {
+  ENTITY_CAPTION,
+  exiftool,
+  hasExiftool,
+  jpeg,
+  xmpWithEntities
+} from '../src/main/services/assets/__fixtures__/corpus'
+import { iccpBombPng, ztxtBombPng } from '../src/main/services/assets/__fixtures__/hostileImages'
+import { expect, test } from './fixtures'
+
+// Photos a newsroom could be sent: a PNG whose colour profile inflates to 512 MB, one with a
+// 512 MB zTXt comment, a JPEG whose XMP caption runs to 25,000 characters, and one whose XMP
+// carries & < > " ' as exiftool escapes them.
+interface Files {
+  dir: string
+  profile: string
+  comment: string
+  long: string
+  entities: string
+}
+
+let files: Files
+
+test.beforeAll(async () => {
+  test.skip(!(await hasExiftool()), 'exiftool is not installed (.ci/run installs it)')
+  const dir = await mkdtemp(join(tmpdir(), 'copydesk-e2e-hostile-'))
+  files = {
+    dir,
+    profile: join(dir, 'profil.png'),
+    comment: join(dir, 'kommentar.png'),
+    long: join(dir, 'lang.jpg'),
+    entities: join(dir, 'firmen.jpg')
+  }
+  await writeFile(files.profile, await iccpBombPng())
+  await writeFile(files.comment, await ztxtBombPng())
+  await writeFile(files.long, await jpeg(800, 600, '#556677'))
+  await exiftool(files.long, `-XMP-dc:Description=${'Lange Bildunterschrift. '.repeat(1100)}`)
+  await xmpWithEntities(files.entities)
+})
+test.afterAll(async () => {
+  if (files) await rm(files.dir, { recursive: true, force: true })
+})
+
+async function importViaDialog(page: Page, paths: string[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Import photos…' }).first().click()
+  await (await chooser).setFiles(paths)
+}
+
+test('hostile photos: a profile bomb is refused by name, text bombs and over-long captions import with a warning, XMP entities read as typed', async ({
+  page,
+  harness
+}) => {
+  await page.goto(harness.url)
+  await page.getByRole('button', { name: 'Photo desk' }).click()
+  await importViaDialog(page, [files.profile, files.comment, files.long, files.entities])
+
+  const importPanel = page.getByRole('region', { name: 'Import' })
+  await expect(importPanel.getByRole('status')).toHaveText('Import finished — 3 imported, 1 failed')
+  const results = importPanel.getByRole('list', { name: 'Imported files' }).getByRole('listitem')
+  await expect(results.nth(0)).toHaveText(
+    '“profil.png” was refused: its colour profile (PNG iCCP chunk “ICC Profile”) would inflate ' +
+      'to more than 16 MB, which no real colour profile does (a decompression bomb); nothing was ' +
+      'imported'
+  )
+  await expect(results.nth(1)).toContainText('kommentar.png — imported')
+  await expect(results.nth(1)).toContainText(
+    'Warning: the compressed PNG zTXt chunk “Comment” was left out unread: it would inflate to more than 8 MB'
+  )
+  await expect(results.nth(2)).toContainText('lang.jpg — imported')
+  await expect(results.nth(2)).toContainText(
+    /Warning: the caption had 26,399 characters, more than the 20,000 a photo's text may have: it was cut after “…[^”]+”, leaving out the last [\d,]+ characters/
+  )
+  await expect(results.nth(3)).toHaveText('firmen.jpg — imported')
+
+  const grid = page.getByRole('listbox', { name: 'Photos' })
+  await expect(grid.getByRole('option')).toHaveCount(3)
+  // The caption as typed, not as XML: one “&”, real angle brackets and quotes.
+  const firstLine = ENTITY_CAPTION.split('\n')[0]
+  await expect(grid.getByRole('option', { name: /Smith & Jones <Ltd>/ })).toContainText(firstLine)
+  await expect(grid).not.toContainText('&amp;')
+})
