@@ -39,8 +39,9 @@ Commands:
                       the newsroom word list (names, places) that spelling accepts in every
                       language; prints the list after the changes (--json: an array)
   check ID            the copy desk's checklist (preflight, spelling, location kept): one line
-                      per finding (--json: an array of findings), messages in German when
-                      LANG starts with "de"; exit 1 when any finding is an error
+                      per finding (--json: an array of findings; spelling: one per word
+                      with count and places), messages in German when LANG starts with
+                      "de"; exit 1 when any finding is an error
   export ID --out FILE.zip [--force] [--overwrite]
                       write the article's package (ninjs, NewsML-G2, HTML, images, manifest;
                       JPEGs without location/device data). Preflight errors: the findings on
