@@ -17,7 +17,7 @@ import {
   type AssetPatch,
   type ImportResult
 } from '../../../shared/asset'
-import { bodyProblem } from '../../../shared/editor/extensions'
+import { articlePatchProblem } from '../../../shared/editor/articleCheck'
 import type { PackageImportResult } from '../../../shared/exportJob'
 import { CopydeskError } from '../../../shared/result'
 import type { AssetStore } from '../assets/assetStore'
@@ -200,9 +200,13 @@ function referencedAssets(article: Article): Set<string> {
 }
 
 function checkSource(doc: PackageSourceDoc, zipFile: string, files: Set<string>): void {
-  const problem = bodyProblem(doc.article.body)
-  if (problem)
-    refuse(zipFile, `the article body in ${PACKAGE_FILES.source} is not valid (${problem})`)
+  const problem = articlePatchProblem(doc.article)
+  if (problem) {
+    refuse(
+      zipFile,
+      `the article in ${PACKAGE_FILES.source} is not valid (${problem.field}: ${problem.message})`
+    )
+  }
   const packaged = new Set(doc.assets.map((a) => a.record.id))
   for (const id of referencedAssets(doc.article)) {
     if (!packaged.has(id))
