@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
 import {
   ENTITY_CAPTION,
@@ -10,7 +12,10 @@ import {
   xmpWithEntities
 } from '../src/main/services/assets/__fixtures__/corpus'
 import { iccpBombPng, ztxtBombPng } from '../src/main/services/assets/__fixtures__/hostileImages'
-import { expect, test } from './fixtures'
+import { expect, startHarnessProcess, stopHarnessProcess, test } from './fixtures'
+
+const run = promisify(execFile)
+const CLI = resolve(__dirname, '../out/cli/index.js')
 
 // Photos a newsroom could be sent: a PNG whose colour profile inflates to 512 MB, one with a
 // 512 MB zTXt comment, a JPEG whose XMP caption runs to 25,000 characters, and one whose XMP
@@ -83,4 +88,52 @@ test('hostile photos: a profile bomb is refused by name, text bombs and over-lon
   const firstLine = ENTITY_CAPTION.split('\n')[0]
   await expect(grid.getByRole('option', { name: /Smith & Jones <Ltd>/ })).toContainText(firstLine)
   await expect(grid).not.toContainText('&amp;')
+})
+
+test('an article whose photo record is damaged shows it in its checks and still exports when forced', async ({
+  page
+}) => {
+  const libraryDir = await mkdtemp(join(tmpdir(), 'copydesk-e2e-unreadable-'))
+  const cli = async (...args: string[]): Promise<string> =>
+    (await run(process.execPath, [CLI, '--library', libraryDir, ...args])).stdout
+  const id = (
+    JSON.parse(
+      await cli('new', '--headline', 'Fusion perfekt', '--byline', 'Anna Beispiel', '--json')
+    ) as { id: string }
+  ).id
+  const [attached] = JSON.parse(await cli('attach', id, files.entities, '--lead', '--json')) as {
+    assetId: string
+  }[]
+  const record = join(
+    libraryDir,
+    'assets',
+    attached.assetId.slice(0, 2),
+    attached.assetId,
+    'asset.json'
+  )
+  await writeFile(record, '{ "schemaVersion": 1, "id": ')
+
+  const { url, child } = await startHarnessProcess(libraryDir)
+  try {
+    await page.goto(`${url}#/article/${id}`)
+    await expect(page.getByLabel('Headline')).toHaveValue('Fusion perfekt')
+    const checks = page.getByRole('region', { name: 'Checks' })
+    await expect(
+      checks.getByRole('button', {
+        name: /^Error Lead image: the library’s record of this photo cannot be read \(.*asset\.json is not valid JSON\)\. Import the photo again to repair it\./
+      })
+    ).toBeVisible()
+
+    await page.getByRole('button', { name: 'Export…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export package' })
+    await expect(dialog.getByText('The checks found errors')).toBeVisible()
+    await expect(
+      dialog.getByText(/the library’s record of this photo cannot be read/)
+    ).toBeVisible()
+    await dialog.getByRole('button', { name: 'Export anyway' }).click()
+    await expect(dialog.getByText(/Exported \d+ files/)).toBeVisible()
+  } finally {
+    await stopHarnessProcess(child)
+    await rm(libraryDir, { recursive: true, force: true })
+  }
 })
