@@ -636,15 +636,20 @@ export class ArticleLibrary {
 
   /** After an unclean shutdown: the newest kept version of every article, checked now. */
   private async checkHistoryAfterCrash(): Promise<void> {
-    let done = 0
-    for (const id of [...this.summaries.entries.keys()]) {
-      try {
-        await this.checkNewestVersion(id)
-      } catch (error) {
-        this.log(`Article ${id}: checking its newest kept version failed: ${messageOf(error)}`)
+    const ids = [...this.summaries.entries.keys()]
+    let next = 0
+    // A few reads in flight: each article is independent, and one at a time waits on the disk.
+    const worker = async (): Promise<void> => {
+      while (next < ids.length) {
+        const id = ids[next++] as string
+        try {
+          await this.checkNewestVersion(id, undefined, { quick: true })
+        } catch (error) {
+          this.log(`Article ${id}: checking its newest kept version failed: ${messageOf(error)}`)
+        }
       }
-      if (++done % 50 === 0) await yieldToLoop()
     }
+    await Promise.all(Array.from({ length: 16 }, worker))
   }
 
   /** The article file's article, if it reads; null otherwise (loadFile judges damage). */
@@ -666,7 +671,11 @@ export class ArticleLibrary {
    * leaves the history a revision behind, and the article is recorded now. `current`: the article
    * file's article, when the caller has it.
    */
-  private async checkNewestVersion(id: string, current?: Article): Promise<void> {
+  private async checkNewestVersion(
+    id: string,
+    current?: Article,
+    opts: { quick?: boolean } = {}
+  ): Promise<void> {
     if (!this.writable || this.historyChecked.has(id)) return
     this.historyChecked.add(id)
     let disk: Article | null | undefined = current
@@ -676,7 +685,7 @@ export class ArticleLibrary {
     }
     for (;;) {
       const newest = (await this.history.entries(id)).at(-1)
-      if (!newest || (await this.history.intact(id, newest))) break
+      if (!newest || (await this.history.intact(id, newest, opts))) break
       const source = await onDisk()
       if (source?.revision === newest.revision) {
         await this.history.rewrite(newest, source)

@@ -141,12 +141,19 @@ export class HistoryStore {
   /**
    * Whether a kept version holds a readable article `id` of the revision its name says: false for
    * an empty file (a power cut), a torn or garbled one, or one holding another article. A version
-   * found whole is not read again.
+   * found whole is not read again. `quick`: JSON and identity only, not every article field.
    */
-  async intact(id: string, entry: HistoryEntry): Promise<boolean> {
+  async intact(id: string, entry: HistoryEntry, opts: { quick?: boolean } = {}): Promise<boolean> {
     if (this.verified.has(entry.file)) return true
     try {
-      const article = articleFromFile(await this.readRaw(entry), entry.file)
+      const raw = await this.readRaw(entry)
+      if (opts.quick) {
+        // What a power cut does (empty, torn) shows in the JSON itself; validating every field
+        // of every article would make the first open after a crash slow on a large library.
+        const article = (raw as { article?: { id?: unknown; revision?: unknown } } | null)?.article
+        return article?.id === id && article.revision === entry.revision
+      }
+      const article = articleFromFile(raw, entry.file)
       if (article.id !== id || article.revision !== entry.revision) return false
     } catch (error) {
       // Gone meanwhile is not damage; anything else unreadable is.
