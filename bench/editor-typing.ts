@@ -1,69 +1,86 @@
 /**
- * Typing and opening in the real editing desk, in Chromium, beside two baselines measured in the
- * same run on the same text: a bare TipTap StarterKit editor and a plain `contenteditable` (no
- * editor: the floor).
+ * What typing and opening cost in the real editing desk, in Chromium, beside two baselines
+ * measured in the same run on the same text: a bare TipTap StarterKit editor and a plain
+ * `contenteditable` (no editor: the floor).
  *
  * The article: 20,000 words of German news copy, 60 figures in the body (20 different photos,
- * each used three times) and 2 galleries of 20 photos beside it, made in a temporary library
+ * each used three times), a lead image and 2 galleries of 20 photos, made in a temporary library
  * through the real services. The desk is the built renderer (`out/renderer`) served by the
  * browser-test harness (`out/harness`) over that library; the baselines are a page Vite builds
  * from `bench/editor-typing/` into a temporary folder.
  *
- * Per editor, 300 characters are typed at the end and 300 in the middle of a paragraph, about
- * 40 ms apart (Playwright's keyboard). Per keystroke:
- * - keystroke work (the issue's definition): from keydown (the event's timestamp) until the
- *   editor's transaction is applied and a `requestAnimationFrame` + `setTimeout(0)` scheduled
- *   from it run (for the plain contenteditable: scheduled from its `input` event);
- * - keydown to next frame: from keydown until a `requestAnimationFrame` requested in the keydown
- *   listener and a `setTimeout(0)` inside it run: the frame after the key has been produced;
- * - script, to tell the editor's own work from the browser's rendering: from `beforeinput` until
- *   the transaction is applied and the microtasks queued by then have run (plain: until `input`).
- *   Work and next frame include the wait for the 60 Hz frame and its style, layout and paint.
- * Also: the time to open the article until its editor accepts input (hash change in the desk
- * until the contenteditable exists and a frame has been produced; the baseline: `new Editor`
- * over the same text until its first frame), and the renderer's JavaScript size.
+ * The variants are interleaved: each round opens the desk, the bare editor and the plain
+ * contenteditable (in a rotating order), each in a new browser context, closed after its turn.
+ * Per round and variant, `--keys` characters are typed at the end and as many in the middle of a
+ * paragraph, one every `--delay` ms. Per keystroke:
+ * - script: the renderer's JavaScript time from the key until the next key (Chromium's
+ *   `Performance.getMetrics` ScriptDuration, read before and after each key): every handler,
+ *   transaction, plugin view, React render, timer and animation-frame callback the key caused,
+ *   without style, layout, paint or the wait for the frame;
+ * - next paint: from the keydown event's timestamp until a task posted from the first animation
+ *   frame after the keydown runs (the frame that shows the key has been painted);
+ * - whole page: ScriptDuration over a whole typing run, from before the first key until 1.5 s
+ *   after the last (so the save and the spelling check after the pause count too), per key.
+ * Opening, until the editor accepts input (a `contenteditable="true"` is in the page and a frame
+ * has been produced after it):
+ * - cold: a new browser context loads the page with the article's address (the baselines: the
+ *   page fetches the body and creates the editor), timed from navigation start;
+ * - warm: the article opened again in a page that has opened it before (the desk: from the
+ *   library view by its address; the baselines: a new editor over the same text).
  *
- *   npm run build && npx tsx bench/editor-typing.ts [--chars 300] [--opens 5]
+ *   npm run build && npm run bench -- editor-typing
+ *   npx tsx bench/editor-typing.ts [--rounds 4] [--keys 130] [--delay 40] [--cold 10] [--warm 3]
+ *     [--out DIR]   (a build other than out/, for comparing two)
  *
- * Prints median and p95 per editor and position, and ratios to the baselines.
+ * Prints median and p95 per variant and measure and the ratios to the baselines.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createReadStream } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
-import { chromium, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { build } from 'vite'
-import { baselineBody, makeLibrary, PHOTOS, textOfBlock, WORDS } from './editor-typing/benchArticle'
+import { baselineBody, makeLibrary, PHOTOS, WORDS } from './editor-typing/benchArticle'
 
 const { values } = parseArgs({
   options: {
-    chars: { type: 'string', default: '300' },
-    opens: { type: 'string', default: '5' },
-    delay: { type: 'string', default: '40' }
+    rounds: { type: 'string', default: '4' },
+    keys: { type: 'string', default: '130' },
+    delay: { type: 'string', default: '40' },
+    cold: { type: 'string', default: '10' },
+    warm: { type: 'string', default: '3' },
+    out: { type: 'string', default: 'out' }
   }
 })
-const CHARS = Number(values.chars)
-const OPENS = Number(values.opens)
+const ROUNDS = Number(values.rounds)
+const KEYS = Number(values.keys)
 const DELAY = Number(values.delay)
+const COLD = Number(values.cold)
+const WARM = Number(values.warm)
 const ROOT = resolve(__dirname, '..')
+// The build to measure (another folder holding `harness/` and `renderer/` compares builds).
+const OUT = resolve(ROOT, values.out)
 const TYPED = 'und weiter geht es mit dem Text, den die Reporterin gerade schreibt. '
+const VARIANTS = ['desk', 'bare', 'plain'] as const
+type Variant = (typeof VARIANTS)[number]
+const NAMES: Record<Variant, string> = {
+  desk: 'copydesk desk',
+  bare: 'bare StarterKit',
+  plain: 'plain contenteditable'
+}
 
 // ---------------------------------------------------------------------------------------------
 // Servers
 
 async function startHarness(libraryDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'out/harness/index.js'), '--library', libraryDir],
-    {
-      stdio: ['ignore', 'pipe', 'pipe']
-    }
-  )
+  const child = spawn(process.execPath, [join(OUT, 'harness/index.js'), '--library', libraryDir], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let output = ''
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`harness did not start:\n${output}`)), 20_000)
@@ -85,7 +102,8 @@ async function serveStatic(dir: string): Promise<{ url: string; server: Server }
   const types: Record<string, string> = {
     '.html': 'text/html',
     '.js': 'text/javascript',
-    '.css': 'text/css'
+    '.css': 'text/css',
+    '.json': 'application/json'
   }
   const server = createServer((req, res) => {
     const path = normalize(
@@ -106,72 +124,133 @@ async function serveStatic(dir: string): Promise<{ url: string; server: Server }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Measuring in the page
+// In the page (installed before any of the page's own scripts)
 
-interface Sample {
-  /** beforeinput → the transaction applied and the microtasks after it (script only). */
-  script: number
-  /** keydown → transaction → rAF → setTimeout(0). */
-  work: number
-  /** keydown → rAF (requested at keydown) → setTimeout(0). */
-  frame: number
-}
-
-/** Installed in the page: one sample per keystroke that changed the document. */
-function instrument(kind: 'editor' | 'plain'): void {
-  const w = window as unknown as { benchSamples: Sample[] }
-  const samples: Sample[] = []
-  let pending: { keydown: number; input: number | null; sample: Sample } | null = null
-  const afterFrame = (done: () => void): void => {
-    requestAnimationFrame(() => setTimeout(done, 0))
+/**
+ * Records when the first editable element appears and a frame has been produced after it
+ * (`benchReady`, ms since navigation start), and per keydown the time to the next paint.
+ */
+function pageProbe(): void {
+  const w = window as unknown as { benchReady?: number; benchPaints: number[] }
+  w.benchPaints = []
+  const afterPaint = (done: () => void): void => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => done()
+      channel.port2.postMessage(null)
+    })
   }
-  // Capture listeners on window run before anything of the page's own.
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[contenteditable="true"]')) return
+    observer.disconnect()
+    afterPaint(() => (w.benchReady = performance.now()))
+  })
+  observer.observe(document, { childList: true, subtree: true })
+  // Capture on window: runs before any listener of the page.
   addEventListener(
     'keydown',
     (e) => {
-      const sample = { script: 0, work: 0, frame: 0 }
       const keydown = e.timeStamp
-      pending = { keydown, input: null, sample }
-      afterFrame(() => (sample.frame = performance.now() - keydown))
+      afterPaint(() => w.benchPaints.push(performance.now() - keydown))
     },
     true
   )
-  addEventListener('beforeinput', () => pending && (pending.input = performance.now()), true)
-  const applied = (): void => {
-    if (!pending || pending.input === null) return
-    const { keydown, input, sample } = pending
-    pending = null
-    samples.push(sample)
-    queueMicrotask(() => (sample.script = performance.now() - input))
-    afterFrame(() => (sample.work = performance.now() - keydown))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Driving
+
+interface Typing {
+  /** ScriptDuration per key, ms. */
+  script: number[]
+  /** keydown to next paint per key, ms. */
+  paint: number[]
+  /** Whole-page script over each run (typing plus the pause after it) per key, ms. */
+  wholePerKey: number[]
+}
+
+interface Setup {
+  deskUrl: string
+  articleId: string
+  staticUrl: string
+  baselineBody: unknown
+  paragraphs: string[]
+}
+
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    locale: 'de-DE'
+  })
+  // tsx compiles with keepNames: functions handed to page.evaluate call its `__name` helper.
+  await context.addInitScript({ content: 'window.__name = (f) => f' })
+  await context.addInitScript(pageProbe)
+  return context
+}
+
+function addressOf(variant: Variant, setup: Setup): string {
+  if (variant === 'desk') return `${setup.deskUrl}#/article/${setup.articleId}`
+  return `${setup.staticUrl}?open=${variant}`
+}
+
+/** Loads the variant's page in `page`; resolves with ms from navigation start to ready. */
+async function coldOpen(page: Page, variant: Variant, setup: Setup): Promise<number> {
+  await page.goto(addressOf(variant, setup))
+  await page.waitForFunction(
+    () => (window as unknown as { benchReady?: number }).benchReady !== undefined,
+    undefined,
+    { timeout: 60_000, polling: 50 }
+  )
+  return page.evaluate(() => (window as unknown as { benchReady: number }).benchReady)
+}
+
+/** Opens the article again in a page that has it open; ms until it accepts input. */
+async function warmOpen(page: Page, variant: Variant, setup: Setup): Promise<number> {
+  if (variant === 'bare') {
+    return page.evaluate((b) => window.setupBare(b as never), setup.baselineBody)
   }
-  if (kind === 'plain') {
-    document.querySelector('[contenteditable]')!.addEventListener('input', applied)
-  } else {
-    const root = document.querySelector('.ProseMirror') as Element & {
-      editor?: { on(e: string, f: (p: { transaction: { docChanged: boolean } }) => void): void }
-    }
-    root.editor!.on('transaction', ({ transaction }) => {
-      if (transaction.docChanged) applied()
+  if (variant === 'plain') {
+    return page.evaluate((texts) => window.setupPlain(texts), setup.paragraphs)
+  }
+  await page.evaluate(() => (location.hash = '#/'))
+  await page.getByRole('heading').first().waitFor()
+  await page.waitForTimeout(300)
+  return page.evaluate(async (id) => {
+    const t0 = performance.now()
+    location.hash = `#/article/${id}`
+    await new Promise<void>((done) => {
+      const ready = (): boolean =>
+        document.querySelector('.ProseMirror[contenteditable="true"]') !== null
+      if (ready()) return done()
+      const observer = new MutationObserver(() => {
+        if (ready()) {
+          observer.disconnect()
+          done()
+        }
+      })
+      observer.observe(document.body, { childList: true, subtree: true })
     })
-  }
-  w.benchSamples = samples
+    await new Promise<void>((done) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel()
+        channel.port1.onmessage = () => done()
+        channel.port2.postMessage(null)
+      })
+    )
+    return performance.now() - t0
+  }, setup.articleId)
 }
 
 /** Puts the caret at the end of the text, or in the middle of the middle paragraph. */
-async function placeCaret(
-  page: Page,
-  kind: 'editor' | 'plain',
-  at: 'end' | 'middle'
-): Promise<void> {
+async function placeCaret(page: Page, variant: Variant, at: 'end' | 'middle'): Promise<void> {
   await page.evaluate(
-    ({ kind, at }) => {
-      if (kind === 'plain') {
+    ({ isPlain, at }) => {
+      if (isPlain) {
         const root = document.querySelector('[contenteditable]') as HTMLElement
         const blocks = root.querySelectorAll('p')
         const block =
           at === 'end' ? blocks[blocks.length - 1]! : blocks[Math.floor(blocks.length / 2)]!
-        const text = block.firstChild as Text
+        const text = block.lastChild as Text
         const range = document.createRange()
         range.setStart(text, at === 'end' ? text.length : Math.floor(text.length / 2))
         range.collapse(true)
@@ -214,32 +293,38 @@ async function placeCaret(
       editor.commands.focus()
       editor.commands.scrollIntoView()
     },
-    { kind, at }
+    { isPlain: variant === 'plain', at }
   )
-  await page.waitForTimeout(300)
+  // Let the caret move settle (and a spelling check or save it started run) before measuring.
+  await page.waitForTimeout(1500)
 }
 
-async function typeAndMeasure(
-  page: Page,
-  kind: 'editor' | 'plain'
-): Promise<Record<'end' | 'middle', Sample[]>> {
-  await page.evaluate(instrument, kind)
-  const result: Record<'end' | 'middle', Sample[]> = { end: [], middle: [] }
+async function type(page: Page, variant: Variant, into: Typing): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable')
+  const read = async (): Promise<number> => {
+    const { metrics } = await cdp.send('Performance.getMetrics')
+    return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? NaN) * 1000
+  }
+  const text = TYPED.repeat(Math.ceil(KEYS / TYPED.length)).slice(0, KEYS)
   for (const at of ['end', 'middle'] as const) {
-    await placeCaret(page, kind, at)
-    await page.evaluate(
-      () => ((window as unknown as { benchSamples: Sample[] }).benchSamples.length = 0)
-    )
-    const text = TYPED.repeat(Math.ceil(CHARS / TYPED.length)).slice(0, CHARS)
-    await page.keyboard.type(text, { delay: DELAY })
-    await page.waitForTimeout(500)
-    result[at] = await page.evaluate(() =>
-      (window as unknown as { benchSamples: Sample[] }).benchSamples.filter(
-        (s) => s.work > 0 && s.frame > 0
-      )
+    await placeCaret(page, variant, at)
+    await page.evaluate(() => ((window as unknown as { benchPaints: number[] }).benchPaints = []))
+    const start = await read()
+    let before = start
+    for (const char of text) {
+      await page.keyboard.type(char)
+      await page.waitForTimeout(DELAY)
+      const after = await read()
+      into.script.push(after - before)
+      before = after
+    }
+    await page.waitForTimeout(1500)
+    into.wholePerKey.push(((await read()) - start) / KEYS)
+    into.paint.push(
+      ...(await page.evaluate(() => (window as unknown as { benchPaints: number[] }).benchPaints))
     )
   }
-  return result
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,15 +332,17 @@ async function typeAndMeasure(
 
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN
 }
-const ms = (n: number): string => `${n.toFixed(1).padStart(6)} ms`
-const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`
+const ms = (n: number): string => `${n.toFixed(2).padStart(7)} ms`
+const times = (n: number): string => `${n.toFixed(2)}×`
+const median = (v: number[]): number => quantile(v, 0.5)
+const p95 = (v: number[]): number => quantile(v, 0.95)
 
 async function main(): Promise<void> {
   try {
-    await stat(join(ROOT, 'out/harness/index.js'))
-    await stat(join(ROOT, 'out/renderer/index.html'))
+    await stat(join(OUT, 'harness/index.js'))
+    await stat(join(OUT, 'renderer/index.html'))
   } catch {
     console.error('editor-typing: run `npm run build` first (needs out/harness and out/renderer)')
     process.exit(2)
@@ -265,8 +352,7 @@ async function main(): Promise<void> {
   let harness: ChildProcess | null = null
   let server: Server | null = null
   const browser = await chromium.launch({
-    executablePath:
-      process.env['CHROMIUM_PATH'] ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'][0],
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -286,75 +372,67 @@ async function main(): Promise<void> {
       root: join(ROOT, 'bench/editor-typing'),
       build: { outDir: pageDir, emptyOutDir: true, minify: true, modulePreload: false }
     })
+    const bare = baselineBody(body)
+    await writeFile(join(pageDir, 'body.json'), JSON.stringify(bare))
     const started = await startHarness(libraryDir)
     harness = started.child
     const statics = await serveStatic(pageDir)
     server = statics.server
+    const setup: Setup = {
+      deskUrl: started.url.replace(/#.*$/, ''),
+      articleId,
+      staticUrl: statics.url,
+      baselineBody: bare,
+      paragraphs: (bare.content ?? []).map((block) =>
+        (block.content ?? []).map((c) => c.text ?? '').join('')
+      )
+    }
     console.log('done')
 
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 900 },
-      locale: 'de-DE'
-    })
-    // tsx compiles with keepNames: functions handed to page.evaluate call its `__name` helper.
-    await context.addInitScript({ content: 'window.__name = (f) => f' })
-    const page = await context.newPage()
+    const cold: Record<Variant, number[]> = { desk: [], bare: [], plain: [] }
+    const warm: Record<Variant, number[]> = { desk: [], bare: [], plain: [] }
+    const typing: Record<Variant, Typing> = {
+      desk: { script: [], paint: [], wholePerKey: [] },
+      bare: { script: [], paint: [], wholePerKey: [] },
+      plain: { script: [], paint: [], wholePerKey: [] }
+    }
+    const rotate = (i: number): Variant[] => VARIANTS.map((_, k) => VARIANTS[(i + k) % 3]!)
 
-    // Our editor: open the article from the library view, several times.
-    await page.goto(started.url)
-    await page.getByRole('heading').first().waitFor()
-    const opens: number[] = []
-    for (let i = 0; i < OPENS; i++) {
-      opens.push(
-        await page.evaluate(async (id) => {
-          const t0 = performance.now()
-          location.hash = `#/article/${id}`
-          await new Promise<void>((done) => {
-            const ready = (): boolean =>
-              document.querySelector('.ProseMirror[contenteditable="true"]') !== null
-            if (ready()) return done()
-            const observer = new MutationObserver(() => {
-              if (ready()) {
-                observer.disconnect()
-                done()
-              }
-            })
-            observer.observe(document.body, { childList: true, subtree: true })
-          })
-          await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)))
-          return performance.now() - t0
-        }, articleId)
-      )
-      if (i < OPENS - 1) {
-        await page.waitForTimeout(800)
-        await page.evaluate(() => (location.hash = '#/'))
-        await page.getByRole('heading').first().waitFor()
-        await page.waitForTimeout(300)
+    // Cold opens: a new context per open, the variants in turn.
+    for (let i = 0; i < COLD; i++) {
+      process.stdout.write(`\rcold opens ${i + 1}/${COLD}    `)
+      for (const variant of rotate(i)) {
+        const context = await newContext(browser)
+        cold[variant].push(await coldOpen(await context.newPage(), variant, setup))
+        await context.close()
       }
     }
-    await page.locator('.figure-view img').first().waitFor()
-    await page.waitForTimeout(1000)
-    const figureViews = await page.locator('.figure-view').count()
-    const ours = await typeAndMeasure(page, 'editor')
-
-    // The baselines, in a fresh page each.
-    const bare = await context.newPage()
-    await bare.goto(statics.url)
-    const bareOpens: number[] = []
-    for (let i = 0; i < OPENS; i++) {
-      bareOpens.push(await bare.evaluate((b) => window.setupBare(b), baselineBody(body)))
+    // Typing rounds (with the warm opens first), the variants in turn, a new context each.
+    let figureViews = 0
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const variant of rotate(r)) {
+        process.stdout.write(`\rround ${r + 1}/${ROUNDS}: ${variant}      `)
+        const context = await newContext(browser)
+        const page = await context.newPage()
+        await coldOpen(page, variant, setup)
+        await page.waitForTimeout(1000)
+        for (let i = 0; i < WARM; i++) {
+          warm[variant].push(await warmOpen(page, variant, setup))
+          await page.waitForTimeout(800)
+        }
+        if (variant === 'desk') {
+          await page.locator('.figure-view img').first().waitFor()
+          figureViews = await page.locator('.figure-view').count()
+        }
+        await page.waitForTimeout(1000)
+        await type(page, variant, typing[variant])
+        await context.close()
+      }
     }
-    const bareTyping = await typeAndMeasure(bare, 'editor')
-    const plain = await context.newPage()
-    await plain.goto(statics.url)
-    const plainOpen = await plain.evaluate(
-      (texts) => window.setupPlain(texts),
-      (baselineBody(body).content ?? []).map(textOfBlock)
-    )
-    const plainTyping = await typeAndMeasure(plain, 'plain')
+    process.stdout.write('\r'.padEnd(40) + '\r')
 
     // The renderer's JavaScript.
-    const assetsDir = join(ROOT, 'out/renderer/assets')
+    const assetsDir = join(OUT, 'renderer/assets')
     let jsBytes = 0
     let jsGzip = 0
     for (const file of (await readdir(assetsDir)).filter((f) => f.endsWith('.js'))) {
@@ -364,52 +442,49 @@ async function main(): Promise<void> {
     }
 
     console.log(
-      `\nChromium ${browser.version()}, ${WORDS.toLocaleString('en')} words, ${figureViews} figure views, ` +
-        `2 galleries of ${PHOTOS}, ${CHARS} characters per position, ${DELAY} ms apart\n`
+      `Chromium ${browser.version()}, ${WORDS.toLocaleString('en')} words, ${figureViews} figure views, ` +
+        `a lead and 2 galleries of ${PHOTOS}; ${ROUNDS} rounds × ${KEYS} keys at the end and ${KEYS} ` +
+        `in the middle per variant, ${DELAY} ms apart, variants interleaved, a new context each\n`
     )
-    const pair = (values: number[]): string =>
-      `${ms(quantile(values, 0.5))} ${ms(quantile(values, 0.95))}`
     console.log(
-      'editor                    at       n |  script median     p95 |    work median     p95 | next frame median     p95'
+      'variant                    keys | script median      p95 |  next paint median      p95 | whole page per key (runs)'
     )
-    const rows: [string, Record<'end' | 'middle', Sample[]>][] = [
-      ['copydesk desk', ours],
-      ['bare StarterKit', bareTyping],
-      ['plain contenteditable', plainTyping]
-    ]
-    for (const [name, data] of rows) {
-      for (const at of ['end', 'middle'] as const) {
-        const s = data[at]
-        const column = (key: keyof Sample): string => pair(s.map((x) => x[key]))
+    for (const variant of VARIANTS) {
+      const t = typing[variant]
+      console.log(
+        `${NAMES[variant].padEnd(24)} ${String(t.script.length).padStart(6)} | ` +
+          `${ms(median(t.script))} ${ms(p95(t.script))} |    ${ms(median(t.paint))} ${ms(p95(t.paint))} | ` +
+          `${ms(median(t.wholePerKey))} (${t.wholePerKey.map((v) => v.toFixed(2)).join(' ')})`
+      )
+    }
+    const d = typing.desk
+    for (const base of ['bare', 'plain'] as const) {
+      const b = typing[base]
+      console.log(
+        `desk/${base.padEnd(5)}  script median ${times(median(d.script) / median(b.script))} ` +
+          `p95 ${times(p95(d.script) / p95(b.script))} | next paint median ` +
+          `${times(median(d.paint) / median(b.paint))} p95 ${times(p95(d.paint) / p95(b.paint))} | ` +
+          `whole page per key ${times(median(d.wholePerKey) / median(b.wholePerKey))}`
+      )
+    }
+    console.log('\nopen until the editor accepts input        median       p95     first')
+    for (const [label, data] of [
+      ['cold (new context, from navigation)', cold],
+      ['warm (opened before in the page)', warm]
+    ] as const) {
+      for (const variant of VARIANTS) {
+        const v = data[variant]
         console.log(
-          `${name.padEnd(24)}  ${at.padEnd(6)} ${String(s.length).padStart(4)} |   ` +
-            `${column('script')} |    ${column('work')} |        ${column('frame')}`
+          `${label.padEnd(37)} ${variant.padEnd(5)} ${ms(median(v))} ${ms(p95(v))} ${ms(v[0]!)}  (n=${v.length})`
         )
       }
     }
-    const all = (d: Record<'end' | 'middle', Sample[]>, key: keyof Sample): number[] =>
-      [...d.end, ...d.middle].map((s) => s[key])
-    console.log('\nratios (end and middle together)')
-    for (const [label, key] of [
-      ['script', 'script'],
-      ['work', 'work'],
-      ['next frame', 'frame']
-    ] as const) {
-      const o = all(ours, key)
-      const b = all(bareTyping, key)
-      const p = all(plainTyping, key)
-      console.log(
-        `  ${label.padEnd(11)} desk/bare median ${ratio(quantile(o, 0.5), quantile(b, 0.5))} p95 ${ratio(quantile(o, 0.95), quantile(b, 0.95))}` +
-          ` | desk/plain median ${ratio(quantile(o, 0.5), quantile(p, 0.5))} p95 ${ratio(quantile(o, 0.95), quantile(p, 0.95))}`
-      )
-    }
     console.log(
-      `\nopen until the editor accepts input: desk median ${ms(quantile(opens, 0.5))}, first ${ms(opens[0]!)}, max ${ms(Math.max(...opens))} (n=${opens.length})` +
-        `\n                                     bare new Editor median ${ms(quantile(bareOpens, 0.5))}; plain contenteditable ${ms(plainOpen)}` +
-        `\n                                     ratio desk/bare ${ratio(quantile(opens, 0.5), quantile(bareOpens, 0.5))}`
+      `cold desk/bare median ${times(median(cold.desk) / median(cold.bare))}; ` +
+        `warm desk/bare median ${times(median(warm.desk) / median(warm.bare))}`
     )
     console.log(
-      `renderer JavaScript (out/renderer/assets/*.js, minified): ${(jsBytes / 1024).toFixed(0)} KiB (${(jsBytes / 1e6).toFixed(2)} MB), gzip ${(jsGzip / 1024).toFixed(0)} KiB`
+      `renderer JavaScript (out/renderer/assets/*.js, minified): ${(jsBytes / 1024).toFixed(0)} KiB, gzip ${(jsGzip / 1024).toFixed(0)} KiB`
     )
   } finally {
     await browser.close()

@@ -2,6 +2,9 @@
  * The baselines of bench/editor-typing.ts, built by that script with Vite into a temporary folder
  * and served on loopback: a bare TipTap StarterKit editor, and a plain `contenteditable` (no
  * editor at all: the floor), each over the same text as the bench article.
+ *
+ * `?open=bare` or `?open=plain` opens one straight from the page's start (the cold open): the
+ * page fetches the body from `body.json`, as the desk fetches the article from its core.
  */
 import { Editor } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
@@ -20,23 +23,24 @@ declare global {
 const painted = (): Promise<void> =>
   new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
 
-window.setupBare = async (body) => {
+function textOf(node: PmNode): string {
+  return (node.content ?? []).map((c) => c.text ?? textOf(c)).join('')
+}
+
+function createBare(body: PmNode): void {
   const root = document.getElementById('root')!
+  window.benchEditor?.destroy()
   root.replaceChildren()
-  const started = performance.now()
   window.benchEditor = new Editor({
     element: root,
     extensions: [StarterKit.configure({ heading: { levels: [2, 3] } })],
     content: body
   })
-  await painted()
-  return performance.now() - started
 }
 
-window.setupPlain = async (paragraphs) => {
+function createPlain(paragraphs: string[]): void {
   const root = document.getElementById('root')!
   root.replaceChildren()
-  const started = performance.now()
   const div = document.createElement('div')
   div.contentEditable = 'true'
   div.className = 'plain'
@@ -46,6 +50,28 @@ window.setupPlain = async (paragraphs) => {
     div.append(p)
   }
   root.append(div)
+}
+
+window.setupBare = async (body) => {
+  const started = performance.now()
+  createBare(body)
   await painted()
   return performance.now() - started
+}
+
+window.setupPlain = async (paragraphs) => {
+  const started = performance.now()
+  createPlain(paragraphs)
+  await painted()
+  return performance.now() - started
+}
+
+const open = new URLSearchParams(location.search).get('open')
+if (open === 'bare' || open === 'plain') {
+  void fetch('body.json')
+    .then((response) => response.json() as Promise<PmNode>)
+    .then((body) => {
+      if (open === 'bare') createBare(body)
+      else createPlain((body.content ?? []).map(textOf))
+    })
 }
