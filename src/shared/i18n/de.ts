@@ -131,7 +131,22 @@ export const de: UiStrings = {
     close: 'Schließen',
     importButton: 'Paket importieren…',
     importing: '{{name}} wird importiert…',
-    importFailed: '{{name}} konnte nicht importiert werden: {{message}}'
+    importFailed: '{{name}} konnte nicht importiert werden: {{message}}',
+    refused: {
+      'not-zip': '{{name}} wurde nicht importiert: Die Datei ist kein lesbares ZIP-Paket.',
+      'unsafe-name':
+        '{{name}} wurde nicht importiert: Der Eintrag „{{entry}}“ hat einen Namen oder Typ, der nicht sicher entpackt werden kann (ein Pfad aus dem Ordner heraus, ein Link oder ein doppelter Name). Es wurde nichts verändert.',
+      'device-name':
+        '{{name}} wurde nicht importiert: „{{entry}}“ ist unter Windows ein reservierter Gerätename (CON, PRN, AUX, NUL, COM1–9, LPT1–9) und wird auf jedem Rechner abgelehnt. Es wurde nichts verändert.',
+      'zip-bomb':
+        '{{name}} wurde nicht importiert: Das Paket würde zu weit mehr entpackt, als es enthält (eine ZIP-Bombe), bei „{{entry}}“. Es wurde nichts verändert.',
+      manifest:
+        '{{name}} wurde nicht importiert: Die Dateien passen nicht zur Dateiliste des Pakets (manifest.json); es wurde verändert oder ist beschädigt. Es wurde nichts verändert.',
+      version:
+        '{{name}} wurde nicht importiert: In article.copydesk.json ist {{field}} {{value}}, keine Version, die Copydesk kennt (erwartet: {{supported}}). Es wurde nichts verändert.',
+      'newer-version':
+        '{{name}} stammt aus einer neueren Copydesk-Version ({{field}} {{value}}; diese Version liest {{supported}}): Bitte Copydesk aktualisieren, um es zu importieren. Es wurde nichts verändert.'
+    }
   },
   checks: {
     title: 'Prüfungen',

@@ -127,7 +127,22 @@ export const en = {
     close: 'Close',
     importButton: 'Import package…',
     importing: 'Importing {{name}}…',
-    importFailed: 'Could not import {{name}}: {{message}}'
+    importFailed: 'Could not import {{name}}: {{message}}',
+    refused: {
+      'not-zip': '{{name}} was not imported: it is not a readable ZIP package.',
+      'unsafe-name':
+        '{{name}} was not imported: the entry “{{entry}}” has a name or type that is not safe to unpack (a path leaving the folder, a link, or a duplicate). Nothing was changed.',
+      'device-name':
+        '{{name}} was not imported: “{{entry}}” is a reserved device name on Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9), refused on every computer. Nothing was changed.',
+      'zip-bomb':
+        '{{name}} was not imported: it would unpack to far more than it holds (a ZIP bomb), at “{{entry}}”. Nothing was changed.',
+      manifest:
+        '{{name}} was not imported: its files do not match its list of files (manifest.json); it was changed or damaged. Nothing was changed.',
+      version:
+        '{{name}} was not imported: in article.copydesk.json, {{field}} is {{value}}, not a version Copydesk knows (expected {{supported}}). Nothing was changed.',
+      'newer-version':
+        '{{name}} was made by a newer Copydesk ({{field}} {{value}}; this version reads {{supported}}): update Copydesk to import it. Nothing was changed.'
+    }
   },
   checks: {
     title: 'Checks',

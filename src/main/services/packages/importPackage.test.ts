@@ -7,6 +7,7 @@ import { openServices, type Services } from '..'
 import { createNewsroomArticle, type NewsroomArticle } from '../export/__fixtures__/newsroomArticle'
 import { exportPackage } from '../export/exportPackage'
 import { hostilePackages, overlapBomb } from './__fixtures__/hostilePackages'
+import type { CopydeskError } from '../../../shared/result'
 import { importPackage } from './importPackage'
 import { safeUnzip } from './safeUnzip'
 
@@ -136,6 +137,37 @@ describe('hostile packages', () => {
       await expect(readFile('/tmp/copydesk-evil.txt')).rejects.toThrow()
     }
   )
+
+  it('gives the interface the reason and the entry, to word the refusal in its language', async () => {
+    const detailOf = async (name: string): Promise<unknown> => {
+      const file = join(root, 'reason.zip')
+      await writeFile(
+        file,
+        hostilePackages(good)
+          .find((c) => c.name === name)!
+          .build()
+      )
+      const error = await importPackage(target, file).catch((e: unknown) => e)
+      await rm(file)
+      return (error as CopydeskError).detail
+    }
+    expect(await detailOf('the Windows device name "images/com1.jpg"')).toEqual({
+      reason: 'device-name',
+      entry: 'images/com1.jpg'
+    })
+    expect(
+      await detailOf(
+        'an overlap bomb of stored data (4,999 entries sharing one 1 MiB record, ratio 1)'
+      )
+    ).toEqual({ reason: 'zip-bomb', entry: 'images/0001.jpg' })
+    expect(await detailOf('article.schemaVersion "1" (text)')).toEqual({
+      reason: 'version',
+      field: 'article.schemaVersion',
+      value: '"1"',
+      supported: 1
+    })
+    expect(await detailOf('a changed image')).toEqual({ reason: 'manifest' })
+  })
 
   it('has a real bomb in its bomb case (the deflated entry is tiny)', () => {
     expect(deflateRawSync(Buffer.alloc(64 * 1024 * 1024)).length).toBeLessThan(128 * 1024)

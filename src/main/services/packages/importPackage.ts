@@ -83,8 +83,8 @@ const sourceSchema = z.object({
 })
 type PackageSourceDoc = z.infer<typeof sourceSchema>
 
-function refuse(zipFile: string, why: string): never {
-  throw new CopydeskError('corrupt', `Package ${zipFile} refused: ${why}`)
+function refuse(zipFile: string, why: string, detail?: Record<string, unknown>): never {
+  throw new CopydeskError('corrupt', `Package ${zipFile} refused: ${why}`, detail)
 }
 
 function describeZod(error: z.ZodError): string {
@@ -147,23 +147,32 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Versions first, so that a package from elsewhere is refused by what it is, not by a detail. */
 function checkVersions(raw: unknown, zipFile: string): void {
   const doc = isRecord(raw) ? raw : {}
-  const where = (field: string, problem: string | null): void => {
-    if (problem) refuse(zipFile, `${PACKAGE_FILES.source}: ${field} ${problem}`)
+  const check = (field: string, value: unknown, supported: number): void => {
+    const problem = versionProblem(value, supported)
+    if (!problem) return
+    const newer = typeof value === 'number' && Number.isInteger(value) && value > supported
+    // The interface words it in its own language from these.
+    const shown =
+      value === undefined
+        ? ''
+        : typeof value === 'string'
+          ? `"${value.slice(0, 40)}"`
+          : JSON.stringify(value)
+    refuse(zipFile, `${PACKAGE_FILES.source}: ${field} ${problem}`, {
+      reason: newer ? 'newer-version' : 'version',
+      field,
+      value: shown,
+      supported
+    })
   }
-  where('formatVersion', versionProblem(doc.formatVersion, PACKAGE_FORMAT_VERSION))
+  check('formatVersion', doc.formatVersion, PACKAGE_FORMAT_VERSION)
   if (isRecord(doc.article)) {
-    where(
-      'article.schemaVersion',
-      versionProblem(doc.article.schemaVersion, ARTICLE_SCHEMA_VERSION)
-    )
+    check('article.schemaVersion', doc.article.schemaVersion, ARTICLE_SCHEMA_VERSION)
   }
   if (Array.isArray(doc.assets)) {
     doc.assets.forEach((a: unknown, i) => {
       if (isRecord(a) && isRecord(a.record)) {
-        where(
-          `assets.${i}.record.schemaVersion`,
-          versionProblem(a.record.schemaVersion, ASSET_SCHEMA_VERSION)
-        )
+        check(`assets.${i}.record.schemaVersion`, a.record.schemaVersion, ASSET_SCHEMA_VERSION)
       }
     })
   }

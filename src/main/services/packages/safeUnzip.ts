@@ -7,6 +7,12 @@ import { pipeline } from 'node:stream/promises'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
 import { CopydeskError } from '../../../shared/result'
 
+/**
+ * Why a package was refused, for the interface to say in its own language (the error's
+ * `detail.reason`, with `detail.entry` where one entry is to blame).
+ */
+export type RefusalReason = 'not-zip' | 'unsafe-name' | 'device-name' | 'zip-bomb' | 'manifest'
+
 /** Bounds that keep a hostile package from filling the disk or the memory. */
 export interface UnzipLimits {
   /** Most entries a package may have. */
@@ -249,30 +255,31 @@ export async function safeUnzip(
   limits: UnzipLimits = DEFAULT_UNZIP_LIMITS,
   manifest?: ManifestCheck
 ): Promise<UnzippedEntry[]> {
-  const refuse = (entry: string | null, why: string): never => {
+  const refuse = (entry: string | null, why: string, reason?: RefusalReason): never => {
     throw new CopydeskError(
       'corrupt',
-      `Package ${zipFile} refused${entry === null ? '' : ` at entry "${entry.slice(0, 200)}"`}: ${why}`
+      `Package ${zipFile} refused${entry === null ? '' : ` at entry "${entry.slice(0, 200)}"`}: ${why}`,
+      reason ? { reason, ...(entry === null ? {} : { entry: entry.slice(0, 200) }) } : undefined
     )
   }
   let zip: ZipFile
   try {
     zip = await openZip(zipFile)
   } catch (error) {
-    return refuse(null, `not a readable ZIP file (${(error as Error).message})`)
+    return refuse(null, `not a readable ZIP file (${(error as Error).message})`, 'not-zip')
   }
   let entries: Entry[]
   try {
     entries = await readEntries(zip)
   } catch (error) {
     zip.close()
-    return refuse(null, (error as Error).message)
+    return refuse(null, (error as Error).message, 'not-zip')
   }
 
   // Everything is checked from the central directory before a single byte is written.
   if (entries.length > limits.maxEntries) {
     zip.close()
-    refuse(null, `${entries.length} entries, more than ${limits.maxEntries}`)
+    refuse(null, `${entries.length} entries, more than ${limits.maxEntries}`, 'zip-bomb')
   }
   const seen = new Set<string>()
   let declaredTotal = 0
@@ -282,27 +289,33 @@ export async function safeUnzip(
     for (const entry of entries) {
       const name = entry.fileName
       const why = unsafeEntryName(name)
-      if (why) refuse(name, why)
+      if (why) refuse(name, why, /device name/.test(why) ? 'device-name' : 'unsafe-name')
       const mode = (entry.externalFileAttributes >>> 16) & S_IFMT
-      if (mode === S_IFLNK) refuse(name, 'symbolic link')
-      if (mode !== 0 && mode !== S_IFREG && !name.endsWith('/')) refuse(name, 'not a regular file')
+      if (mode === S_IFLNK) refuse(name, 'symbolic link', 'unsafe-name')
+      if (mode !== 0 && mode !== S_IFREG && !name.endsWith('/'))
+        refuse(name, 'not a regular file', 'unsafe-name')
       if (entry.generalPurposeBitFlag & 0x1) refuse(name, 'encrypted entry')
       const key = collisionKey(name.replace(/\/$/, ''))
-      if (seen.has(key)) refuse(name, 'duplicate name (also by letter case or Unicode form)')
+      if (seen.has(key))
+        refuse(name, 'duplicate name (also by letter case or Unicode form)', 'unsafe-name')
       seen.add(key)
       if (name.endsWith('/')) continue
       if (entry.uncompressedSize > limits.maxEntryBytes) {
-        refuse(name, `declares ${entry.uncompressedSize} bytes, more than ${limits.maxEntryBytes}`)
+        refuse(
+          name,
+          `declares ${entry.uncompressedSize} bytes, more than ${limits.maxEntryBytes}`,
+          'zip-bomb'
+        )
       }
       if (
         entry.uncompressedSize > RATIO_FLOOR &&
         entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio
       ) {
-        refuse(name, `compression ratio above ${limits.maxRatio}: a ZIP bomb`)
+        refuse(name, `compression ratio above ${limits.maxRatio}: a ZIP bomb`, 'zip-bomb')
       }
       declaredTotal += entry.uncompressedSize
       if (declaredTotal > limits.maxTotalBytes) {
-        refuse(name, `unpacked size above ${limits.maxTotalBytes} bytes`)
+        refuse(name, `unpacked size above ${limits.maxTotalBytes} bytes`, 'zip-bomb')
       }
       files.push(entry)
     }
@@ -311,13 +324,17 @@ export async function safeUnzip(
     for (const key of seen) {
       const parent = key.split('/').slice(0, -1).join('/')
       if (parent && fileKeys.has(parent)) {
-        refuse(parent, 'a file and a folder have the same name')
+        refuse(parent, 'a file and a folder have the same name', 'unsafe-name')
       }
     }
     try {
       await entrySpans(zipFile, files)
     } catch (error) {
-      refuse(error instanceof EntryError ? error.entry : null, (error as Error).message)
+      refuse(
+        error instanceof EntryError ? error.entry : null,
+        (error as Error).message,
+        /overlaps/.test((error as Error).message) ? 'zip-bomb' : undefined
+      )
     }
     if (manifest) expected = await checkAgainstManifest(zip, files, manifest, refuse)
   } catch (error) {
@@ -333,7 +350,7 @@ export async function safeUnzip(
       const target = join(destDir, ...entry.fileName.split('/'))
       const rel = relative(destDir, target)
       if (rel.startsWith('..') || rel.includes(`..${sep}`))
-        refuse(entry.fileName, 'path leaves the folder')
+        refuse(entry.fileName, 'path leaves the folder', 'unsafe-name')
       await mkdir(dirname(target), { recursive: true })
       let bytes = 0
       const hash = createHash('sha256')
@@ -360,13 +377,14 @@ export async function safeUnzip(
           createWriteStream(target, { flags: 'wx' })
         )
       } catch (error) {
-        refuse(entry.fileName, (error as Error).message)
+        refuse(entry.fileName, (error as Error).message, 'zip-bomb')
       }
       const sha256 = hash.digest('hex')
       if (want && sha256 !== want.sha256) {
         refuse(
           null,
-          `"${entry.fileName}" does not match its SHA-256 in ${manifest?.path} (changed or damaged)`
+          `"${entry.fileName}" does not match its SHA-256 in ${manifest?.path} (changed or damaged)`,
+          'manifest'
         )
       }
       written.push({ path: entry.fileName, bytes, sha256 })
@@ -389,18 +407,22 @@ async function checkAgainstManifest(
   zip: ZipFile,
   files: Entry[],
   manifest: ManifestCheck,
-  refuse: (entry: string | null, why: string) => never
+  refuse: (entry: string | null, why: string, reason?: RefusalReason) => never
 ): Promise<Map<string, ExpectedFile>> {
   const own = files.find((f) => f.fileName === manifest.path)
-  if (!own) return refuse(null, `it has no ${manifest.path}`)
+  if (!own) return refuse(null, `it has no ${manifest.path}`, 'manifest')
   if (own.uncompressedSize > manifest.maxBytes) {
-    refuse(manifest.path, `declares ${own.uncompressedSize} bytes, more than ${manifest.maxBytes}`)
+    refuse(
+      manifest.path,
+      `declares ${own.uncompressedSize} bytes, more than ${manifest.maxBytes}`,
+      'zip-bomb'
+    )
   }
   let bytes: Buffer
   try {
     bytes = await readWhole(zip, own, manifest.maxBytes)
   } catch (error) {
-    return refuse(manifest.path, (error as Error).message)
+    return refuse(manifest.path, (error as Error).message, 'zip-bomb')
   }
   const expected = manifest.parse(bytes)
   expected.set(manifest.path, {
@@ -411,16 +433,20 @@ async function checkAgainstManifest(
   for (const entry of files) {
     present.add(entry.fileName)
     const want = expected.get(entry.fileName)
-    if (!want) refuse(null, `"${entry.fileName}" is in the package but not in ${manifest.path}`)
+    if (!want) {
+      refuse(null, `"${entry.fileName}" is in the package but not in ${manifest.path}`, 'manifest')
+    }
     if (want.bytes !== entry.uncompressedSize) {
       refuse(
         null,
-        `"${entry.fileName}" declares ${entry.uncompressedSize} bytes, ${manifest.path} says ${want.bytes}`
+        `"${entry.fileName}" declares ${entry.uncompressedSize} bytes, ${manifest.path} says ${want.bytes}`,
+        'manifest'
       )
     }
   }
   for (const path of expected.keys()) {
-    if (!present.has(path)) refuse(null, `"${path}" is listed in ${manifest.path} but missing`)
+    if (!present.has(path))
+      refuse(null, `"${path}" is listed in ${manifest.path} but missing`, 'manifest')
   }
   return expected
 }

@@ -10,6 +10,7 @@ import { bytesToBase64 } from '../../lib/bytesToBase64'
 import { errorMessage } from '../../lib/bridgeError'
 import { call, newsroom } from '../../lib/newsroom'
 import { formatUpdated } from './formatUpdated'
+import { packageImportError } from './packageImportError'
 
 interface LibraryViewProps {
   onOpen(id: string): void
@@ -67,7 +68,7 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
         const result = await call(newsroom.importPackage({ name: file.name, base64 }))
         onOpen(result.articleId)
       } catch (e) {
-        setError(t('exportPackage.importFailed', { name: file.name, message: errorMessage(e) }))
+        setError(packageImportError(e, file.name, t))
       } finally {
         setImporting(null)
       }
