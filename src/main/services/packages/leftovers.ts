@@ -128,7 +128,7 @@ async function sweepExportMarkers(tmpDir: string): Promise<LeftoverNote[]> {
       .catch(() => undefined)
     // Only ever a file named like our own temporary file: the marker is not trusted further.
     if (typeof part === 'string' && PART.test(basename(part))) {
-      notes.push(...(await removeStalePartFiles(dirname(part))))
+      for (const note of await removeStalePartFiles(dirname(part))) notes.push(note)
     }
     await rm(marker, { force: true })
   }
@@ -267,7 +267,8 @@ export async function sweepLeftovers(deps: {
   // A failing clean-up must not keep the library from opening: it is said, and tried next time.
   for (const sweep of [() => sweepExportMarkers(tmpDir), () => sweepImportLeftovers(deps)]) {
     try {
-      notes.push(...(await sweep()))
+      // A loop, not push(...): a folder of thousands of leftovers would overflow the stack.
+      for (const note of await sweep()) notes.push(note)
     } catch (error) {
       notes.push({
         kind: 'sweep-failed',
