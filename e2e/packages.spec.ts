@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { rawZip } from '../src/main/services/packages/__fixtures__/rawZip'
 import { test, expect } from './fixtures'
 
 const CLI = resolve(__dirname, '../out/cli/index.js')
@@ -47,4 +48,33 @@ test('a file that is not a package is refused with its name and nothing is creat
   await page.getByTestId('package-input').setInputFiles(bogus)
   await expect(page.getByRole('alert')).toContainText('notes.zip')
   await expect(page.getByRole('heading', { name: /No drafts yet/ })).toBeVisible()
+})
+
+test('a package with a Windows device name is refused in the interface language, nothing created', async ({
+  page,
+  harness
+}) => {
+  // Built here: a package whose image is called com1.jpg (a device on Windows, refused everywhere).
+  const hostile = join(harness.libraryDir, '..', `${Date.now()}-geraet.zip`)
+  await writeFile(
+    hostile,
+    rawZip([
+      { name: 'manifest.json', data: Buffer.from('{"files":[],"forced":false,"findings":[]}') },
+      { name: 'images/com1.jpg', data: Buffer.from('jpeg') }
+    ])
+  )
+  await page.goto(harness.url)
+  await page.getByTestId('package-input').setInputFiles(hostile)
+  await expect(page.getByRole('alert')).toContainText(
+    /geraet\.zip was not imported: “images\/com1\.jpg” is a reserved device name on Windows/
+  )
+
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Interface language').selectOption('de')
+  await page.getByRole('button', { name: 'Schließen' }).click()
+  await page.getByTestId('package-input').setInputFiles(hostile)
+  await expect(page.getByRole('alert')).toContainText(
+    /geraet\.zip wurde nicht importiert: „images\/com1\.jpg“ ist unter Windows ein reservierter Gerätename/
+  )
+  await expect(page.getByRole('heading', { name: /Noch keine Entwürfe/ })).toBeVisible()
 })
