@@ -1,5 +1,5 @@
 /**
- * Power cuts during the save loop, on LazyFS (tools/lazyfs): a child saves one article over and
+ * Power cuts during the save loop, on LazyFS (../shared/tools/lazyfs): a child saves one article over and
  * over (__fixtures__/saveLoop.ts), is SIGKILLed at a random moment, and everything it wrote
  * without fsync is dropped, as a power cut drops it. Then the library opens as the app would:
  * every acknowledged save is there, every file parses, a newest history version the cut left

@@ -1,5 +1,5 @@
 /**
- * LazyFS for power-cut tests (see tools/lazyfs/README.md): mounts a folder whose un-fsynced
+ * LazyFS for power-cut tests (see ../shared/tools/lazyfs/README.md): mounts a folder whose un-fsynced
  * writes live only in LazyFS's cache until `clearCache()` drops them, as a power cut would.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -10,9 +10,12 @@ import { fileURLToPath } from 'node:url'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../..')
 
-/** Where the LazyFS binary and its library are: `$COPYDESK_LAZYFS`, else tools/lazyfs. */
+/**
+ * Where the LazyFS binary and its library are: `$COPYDESK_LAZYFS`, else the team's shared tools
+ * beside the checkout (`../shared/tools/lazyfs`, where CI keeps them too).
+ */
 export function lazyFsDir(): string {
-  return process.env.COPYDESK_LAZYFS ?? join(repoRoot, 'tools', 'lazyfs')
+  return process.env.COPYDESK_LAZYFS ?? join(repoRoot, '..', 'shared', 'tools', 'lazyfs')
 }
 
 /** Why LazyFS cannot run on this machine, or null when it can. */
