@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core'
+import { redoDepth, undoDepth } from '@tiptap/pm/history'
 import type { EditorStateSnapshot } from '@tiptap/react'
 
 /** The block type the toolbar shows as pressed. */
@@ -24,8 +25,8 @@ export interface ToolbarState {
 
 /**
  * The toolbar's state. Runs on every transaction, so it asks only cheap questions: marks at the
- * selection and the parent block, plus `can()` for undo/redo and bold (which is false in plain
- * text parts).
+ * selection and the parent block, and the history's depths for undo/redo (`editor.can()` would
+ * build every command of the editor on each keystroke just to ask two of them).
  */
 export function selectToolbarState({ editor }: EditorStateSnapshot<Editor>): ToolbarState {
   const { $from } = editor.state.selection
@@ -37,7 +38,6 @@ export function selectToolbarState({ editor }: EditorStateSnapshot<Editor>): Too
     const level = $from.parent.attrs.level as number
     block = level === 2 ? 'heading2' : level === 3 ? 'heading3' : null
   }
-  const can = editor.can()
   return {
     block,
     isBold: editor.isActive('bold'),
@@ -49,7 +49,7 @@ export function selectToolbarState({ editor }: EditorStateSnapshot<Editor>): Too
     isPullQuote: editor.isActive('pullQuote'),
     canFormat: !isPlainPart,
     canSetBlock: !isPlainPart,
-    canUndo: can.undo(),
-    canRedo: can.redo()
+    canUndo: undoDepth(editor.state) > 0,
+    canRedo: redoDepth(editor.state) > 0
   }
 }
