@@ -1,7 +1,7 @@
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Article, ArticlePatch, Gallery, ImageUse, PmNode } from '../../../shared/article'
+import type { Article, ArticlePatch, Gallery, ImageUse } from '../../../shared/article'
 import {
   patchFromFieldValues,
   searchableFields,
@@ -35,6 +35,7 @@ import { BodyStatsLine } from './stats/BodyStatsLine'
 import { LinkPopover } from './toolbar/LinkPopover'
 import { Toolbar } from './toolbar/Toolbar'
 import { useAutosave } from './useAutosave'
+import { createBodyJsonCache } from './bodyJson'
 import { DeskChecks, DeskConflict } from './DeskPanels'
 import { ExportDialog } from '../features/export/ExportDialog'
 import { HistoryDialog } from '../features/history/HistoryDialog'
@@ -115,9 +116,10 @@ export function EditorDesk({
     onUpdate: () => autosave.controller.markDirty()
   })
 
+  const [bodyJson] = useState(() => createBodyJsonCache())
   const collect = (): ArticlePatch => ({
     ...patchOfDeskFields(fieldsRef.current),
-    ...(editor && !editor.isDestroyed ? { body: editor.getJSON() as PmNode } : {})
+    ...(editor && !editor.isDestroyed ? { body: bodyJson(editor.state.doc) } : {})
   })
   const autosave = useAutosave(article.id, article.revision, collect)
   const { controller } = autosave
