@@ -254,6 +254,28 @@ export function controlCharacterProblem(value: string): string | null {
   return null
 }
 
+/**
+ * A value as a one-line field may hold it: line breaks and tabs (pasted from Word or a mail)
+ * become one space, other control characters are dropped. Inputs use it as the user types or
+ * pastes, so what the schema refuses never reaches a save.
+ */
+export function oneLineText(value: string): string {
+  let out = ''
+  let pendingSpace = false
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code === 0x09 || code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) {
+      pendingSpace = out.length > 0
+      continue
+    }
+    if (isControlCode(code)) continue
+    if (pendingSpace && value[i] !== ' ') out += ' '
+    pendingSpace = false
+    out += value[i]
+  }
+  return out
+}
+
 // Adds an issue for each listed value with a control character, at its path.
 function refuseControls(ctx: z.RefinementCtx, values: Array<[unknown, PropertyKey[]]>): void {
   for (const [value, path] of values) {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { articleSchema, controlCharacterProblem, defaultArticleFields } from './article'
+import {
+  articleSchema,
+  controlCharacterProblem,
+  defaultArticleFields,
+  oneLineText
+} from './article'
 import { articlePatchProblem } from './editor/articleCheck'
 
 describe('control characters in one-line article fields', () => {
@@ -39,5 +44,21 @@ describe('control characters in one-line article fields', () => {
       updatedAt: '2024-05-02T10:00:00+02:00'
     }
     expect(articleSchema.safeParse(stored).success).toBe(true)
+  })
+})
+
+describe('oneLineText: what a one-line input keeps of a paste', () => {
+  it('turns line breaks and tabs into one space and drops other control characters', () => {
+    expect(oneLineText('Gipfel in\r\nWladiwostok')).toBe('Gipfel in Wladiwostok')
+    expect(oneLineText('Kim\tJong Un')).toBe('Kim Jong Un')
+    expect(oneLineText('Putin \n trifft Kim')).toBe('Putin  trifft Kim')
+    expect(oneLineText('\u001b]0;pwned\u0007Schlagzeile\u009b')).toBe(']0;pwnedSchlagzeile')
+    expect(oneLineText('\nHeadline\n')).toBe('Headline')
+    expect(oneLineText('Straße – „Zitat“')).toBe('Straße – „Zitat“')
+  })
+
+  it('leaves nothing the one-line schema refuses', () => {
+    const nasty = 'a\u0000b\u0008c\td\ne\u007ff\u0085g\u2028h'
+    expect(controlCharacterProblem(oneLineText(nasty))).toBeNull()
   })
 })

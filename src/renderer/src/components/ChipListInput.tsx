@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { oneLineText } from '../../../shared/article'
 
 interface ChipListInputProps {
   id: string
@@ -32,7 +33,7 @@ export function ChipListInput({
   const listId = useId()
 
   const add = (raw: string): void => {
-    const names = raw
+    const names = oneLineText(raw)
       .split(',')
       .map((n) => n.trim())
       .filter((n) => n && !values.includes(n))

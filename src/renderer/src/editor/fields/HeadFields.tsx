@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { oneLineText } from '../../../../shared/article'
 import { CharCounter } from '../../components/CharCounter'
 import { useSettings } from '../../lib/settingsContext'
 import type { DeskFields } from '../deskFields'
@@ -25,7 +26,7 @@ export function HeadFields({ fields, onChange }: HeadFieldsProps): React.JSX.Ele
       id,
       value: fields[name],
       onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-        onChange({ [name]: e.target.value }),
+        onChange({ [name]: name === 'teaser' ? e.target.value : oneLineText(e.target.value) }),
       className: `input input-${name}`,
       'aria-describedby': `${id}-count`,
       'aria-invalid': fields[name].length > limit ? true : undefined,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import {
   ARTICLE_LANGUAGES,
   ARTICLE_STATUSES,
+  oneLineText,
   type ArticleLanguage,
   type ArticleStatus
 } from '../../../../shared/article'
@@ -60,7 +61,7 @@ export function SideFields({ fields, onChange }: SideFieldsProps): React.JSX.Ele
         id={`field-${name}`}
         className="input"
         value={fields[name]}
-        onChange={(e) => onChange({ [name]: e.target.value })}
+        onChange={(e) => onChange({ [name]: oneLineText(e.target.value) })}
       />
     </div>
   )
