@@ -19,6 +19,7 @@ import {
 import type { AssetDefaults, ImageView } from '../../../shared/articleView'
 import type { SaveAck } from '../../../shared/ipc'
 import { CopydeskError } from '../../../shared/result'
+import { foldText, matchesFolded } from '../../../shared/textFold'
 import { nowIso } from '../library/articleLibrary'
 import { KeyedMutex } from '../library/keyedMutex'
 import { DurableJSONFile } from '../storage/durableJsonFile'
@@ -120,10 +121,6 @@ function droppedWarning(d: DroppedChunk): string {
     `the compressed PNG ${d.chunk} chunk “${d.keyword}”${xmp} was left out unread: ${why} ` +
     `(the stored original still holds it)`
   )
-}
-
-function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLocaleLowerCase('de')
 }
 
 function isProcessAlive(pid: number): boolean {
@@ -621,7 +618,7 @@ export class AssetStore {
   async list(filter: AssetListFilter = {}): Promise<AssetSummary[]> {
     await this.ready()
     const scan = await this.usageIndex.scan()
-    const query = filter.query?.trim() ? fold(filter.query.trim()) : null
+    const query = filter.query?.trim() ? filter.query.trim() : null
     const missing = filter.missing ?? []
     const out: AssetSummary[] = []
     for (const record of this.records.values()) {
@@ -630,7 +627,7 @@ export class AssetStore {
       if (missing.some((field) => record.metadata[field] !== null)) continue
       if (query) {
         const m = record.metadata
-        const haystack = fold(
+        const haystack = foldText(
           [
             m.caption,
             m.headline,
@@ -646,7 +643,7 @@ export class AssetStore {
             .filter(Boolean)
             .join('\n')
         )
-        if (!query.split(/\s+/).every((word) => haystack.includes(word))) continue
+        if (!matchesFolded(haystack, query)) continue
       }
       out.push(this.summary(record, usage))
     }

@@ -12,7 +12,7 @@
  * field that holds the term. Posting lists are sorted by ordinal.
  */
 import { endianness } from 'node:os'
-import { queryVariants, termsOf, wordsOf } from './textFold'
+import { queryVariants, termsOf, wordsOf } from '../../../shared/textFold'
 
 /** The fields searched, in bit order. */
 export const SEARCH_FIELDS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { foldTerm, queryVariants, termsOf } from './textFold'
+import { foldTerm, foldText, matchesFolded, queryVariants, termsOf } from './textFold'
 
 describe('text folding', () => {
   it('folds case, diacritics and ß', () => {
@@ -28,5 +28,20 @@ describe('text folding', () => {
     expect(queryVariants('muenchen').sort()).toEqual(['muenchen', 'munchen'])
     expect(queryVariants('munchen')).toEqual(['munchen'])
     expect(queryVariants('Straße')).toEqual(['strasse'])
+  })
+})
+
+describe('substring search over folded text', () => {
+  it('finds every spelling of a word in every other', () => {
+    const written = foldText('Rathaus München, Königstraße')
+    const digraphs = foldText('Rathaus Muenchen')
+    for (const query of ['muenchen', 'munchen', 'München', 'MÜNCHEN']) {
+      expect(matchesFolded(written, query)).toBe(true)
+      expect(matchesFolded(digraphs, query)).toBe(true)
+    }
+    expect(matchesFolded(written, 'konigstrasse rathaus')).toBe(true)
+    expect(matchesFolded(written, 'rathaus berlin')).toBe(false)
+    expect(matchesFolded(foldText('c.jpg'), 'c.jpg')).toBe(true)
+    expect(matchesFolded(foldText('cajpg'), 'c.jpg')).toBe(false)
   })
 })

@@ -79,3 +79,26 @@ export function queryVariants(word: string): string[] {
   const collapsed = plain.replace(DIGRAPH, '$1')
   return [...new Set([plain, withE, collapsed])].filter((t) => t.length > 0)
 }
+
+/**
+ * A text folded for substring search (the photo desk's filter): its plain fold, and where a word
+ * holds `ae/oe/ue`, also the text with the digraphs read as umlauts, so that every spelling of a
+ * query word meets every spelling in the text as in the full-text search.
+ */
+export function foldText(text: string): string {
+  const plain = foldTerm(text)
+  const collapsed = plain.replace(DIGRAPH, '$1')
+  return collapsed === plain ? plain : `${plain}\n${collapsed}`
+}
+
+/**
+ * Whether every whitespace-separated word of a query occurs, in one of its spellings, in a text
+ * folded by `foldText`. Words keep their punctuation (`c.jpg` looks for `c.jpg`).
+ */
+export function matchesFolded(folded: string, query: string): boolean {
+  const words = query
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+  return words.every((word) => queryVariants(word).some((variant) => folded.includes(variant)))
+}
