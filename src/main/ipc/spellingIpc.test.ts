@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { Channels, type Channel, type SpellingFinding } from '../../../shared/ipc'
-import type { Result } from '../../../shared/result'
-import { openIpcClient, type IpcClient } from '../../ipc/__fixtures__/ipcClient'
+import { Channels, type Channel, type SpellingFinding } from '../../shared/ipc'
+import type { Result } from '../../shared/result'
+import { openIpcClient, type IpcClient } from './__fixtures__/ipcClient'
 
 let root: string
 let ipc: IpcClient

@@ -4,13 +4,13 @@
  * knew. A save on a stale revision must be refused as a conflict; none may silently overwrite.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Article } from '../../../shared/article'
-import { Channels } from '../../../shared/channels'
-import type { SaveAck } from '../../../shared/ipc'
-import type { Result } from '../../../shared/result'
-import { createHandlerTable } from '../../ipc/handlerTable'
-import { openServices, type Services } from '..'
-import { makeTempDir, removeTempDir } from './__fixtures__/libraryFixture'
+import type { Article } from '../../shared/article'
+import { Channels } from '../../shared/channels'
+import type { SaveAck } from '../../shared/ipc'
+import type { Result } from '../../shared/result'
+import { createHandlerTable } from './handlerTable'
+import { openServices, type Services } from '../services'
+import { makeTempDir, removeTempDir } from '../services/library/__fixtures__/libraryFixture'
 
 let dir: string
 let services: Services

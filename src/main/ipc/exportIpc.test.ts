@@ -7,13 +7,16 @@ import type {
   AssetExportOptions,
   ExportJobStatus,
   PackageImportResult
-} from '../../../shared/exportJob'
-import { Channels, type Channel } from '../../../shared/ipc'
-import type { Finding } from '../../../shared/preflight/finding'
-import type { Result } from '../../../shared/result'
-import { createHandlerTable, type BoundHandler } from '../../ipc/handlerTable'
-import { openServices, type Services } from '..'
-import { createNewsroomArticle, type NewsroomArticle } from './__fixtures__/newsroomArticle'
+} from '../../shared/exportJob'
+import { Channels, type Channel } from '../../shared/ipc'
+import type { Finding } from '../../shared/preflight/finding'
+import type { Result } from '../../shared/result'
+import { createHandlerTable, type BoundHandler } from './handlerTable'
+import { openServices, type Services } from '../services'
+import {
+  createNewsroomArticle,
+  type NewsroomArticle
+} from '../services/export/__fixtures__/newsroomArticle'
 
 let root: string
 let s: Services

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ImportResult } from '../../../shared/asset'
-import { Channels, type Channel, type SaveAck } from '../../../shared/ipc'
-import type { Result } from '../../../shared/result'
-import { openIpcClient, type IpcClient } from '../../ipc/__fixtures__/ipcClient'
-import type { Services } from '..'
-import { jpeg } from './__fixtures__/corpus'
+import type { ImportResult } from '../../shared/asset'
+import { Channels, type Channel, type SaveAck } from '../../shared/ipc'
+import type { Result } from '../../shared/result'
+import { openIpcClient, type IpcClient } from './__fixtures__/ipcClient'
+import type { Services } from '../services'
+import { jpeg } from '../services/assets/__fixtures__/corpus'
 
 let services: Services
 let ipc: IpcClient

@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Article } from '../../../shared/article'
-import { Channels } from '../../../shared/channels'
-import type { Result } from '../../../shared/result'
-import { createHandlerTable } from '../../ipc/handlerTable'
-import { openServices, type Services } from '..'
-import { bodyOf, makeTempDir, removeTempDir } from './__fixtures__/libraryFixture'
+import type { Article } from '../../shared/article'
+import { Channels } from '../../shared/channels'
+import type { Result } from '../../shared/result'
+import { createHandlerTable } from './handlerTable'
+import { openServices, type Services } from '../services'
+import { bodyOf, makeTempDir, removeTempDir } from '../services/library/__fixtures__/libraryFixture'
 
 let dir: string
 let services: Services
