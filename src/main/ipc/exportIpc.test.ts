@@ -3,11 +3,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type {
-  AssetExportOptions,
-  ExportJobStatus,
-  PackageImportResult
-} from '../../shared/exportJob'
+import type { AssetExportOptions, ExportJobStatus } from '../../shared/contract/exports'
+import type { PackageImportResult } from '../../shared/contract/packages'
 import { Channels, type Channel } from '../../shared/ipc'
 import type { Finding } from '../../shared/preflight/finding'
 import type { Result } from '../../shared/result'

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import type { AssetExportOptions } from '../../../shared/exportJob'
+import type { AssetExportOptions } from '../../../shared/contract/exports'
 import { CopydeskError } from '../../../shared/result'
 import { writeFileDurable } from '../storage/durableWrite'
 

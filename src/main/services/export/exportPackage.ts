@@ -1,7 +1,7 @@
 import { link, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import type { Article } from '../../../shared/article'
-import type { ExportProgress, ExportResult } from '../../../shared/exportJob'
+import type { ExportProgress, ExportResult } from '../../../shared/contract/exports'
 import type { AssetRecord } from '../../../shared/asset'
 import { renderArticleDocument } from '../../../shared/editor/renderArticle'
 import { hasBlockingFindings } from '../../../shared/preflight/runPreflight'

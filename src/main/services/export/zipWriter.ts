@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { open, type FileHandle } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { crc32, deflateRaw } from 'node:zlib'
-import type { PackageFileEntry } from '../../../shared/exportJob'
+import type { PackageFileEntry } from '../../../shared/contract/exports'
 import { unsafeEntryName } from '../packages/safeUnzip'
 
 /*

@@ -18,7 +18,7 @@ import {
   type ImportResult
 } from '../../../shared/asset'
 import { articlePatchProblem } from '../../../shared/editor/articleCheck'
-import type { PackageImportResult } from '../../../shared/exportJob'
+import type { PackageImportResult } from '../../../shared/contract/packages'
 import { CopydeskError } from '../../../shared/result'
 import type { AssetStore } from '../assets/assetStore'
 import { PACKAGE_FILES, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../export/exportPackage'

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ExportJobStatus, ExportResult } from '../../../../shared/exportJob'
+import type { ExportJobStatus, ExportResult } from '../../../../shared/contract/exports'
 import type { Finding } from '../../../../shared/preflight/finding'
 import type { UiLanguage } from '../../../../shared/settings'
 import { newsroom } from '../../lib/newsroom'

@@ -1,13 +1,15 @@
 import { z } from 'zod'
-import { articleIdSchema, assetIdSchema } from './article'
-import type { Finding } from './preflight/finding'
-import type { AppError } from './result'
-import { UI_LANGUAGES } from './settings'
+import { articleIdSchema, assetIdSchema } from '../article'
+import { Channels } from '../channels'
+import type { Finding } from '../preflight/finding'
+import type { AppError, Result } from '../result'
+import { UI_LANGUAGES } from '../settings'
+import type { InputIn } from './input'
 
 /*
- * The IPC contract of preflight, export packages and package import (issue 6). Electron's IPC
- * here is invoke-only, so an export runs as a job: `export:start` returns at once with a job id,
- * `export:progress` is polled, `export:cancel` stops it (no partial file is left).
+ * The IPC contract of export packages. Electron's IPC here is invoke-only, so an export runs as a
+ * job: `export:start` returns at once with a job id, `export:progress` is polled, `export:cancel`
+ * stops it (no partial file is left).
  */
 
 /** A file inside an export package, as `manifest.json` lists it. */
@@ -73,24 +75,8 @@ export interface AssetExportOptions {
   keepMetadata: boolean
 }
 
-/** A new article made from a package. */
-export interface PackageImportResult {
-  articleId: string
-  /** Asset ids in the library (new or already there), in package order. */
-  assetIds: string[]
-}
-
-/** Largest package one IPC import call takes as bytes (structured clone). */
-export const MAX_IPC_PACKAGE_BYTES = 1024 * 1024 * 1024
-/** Largest package sent as base64 (JSON transports such as the test harness). */
-export const MAX_IPC_PACKAGE_BASE64_BYTES = 64 * 1024 * 1024
-
 const language = z.enum(UI_LANGUAGES)
 const jobId = z.string().regex(/^[a-z0-9-]{8,64}$/, 'not a job id')
-
-export const preflightRunInputSchema = z
-  .object({ id: articleIdSchema, language: language.optional() })
-  .strict()
 
 export const exportStartInputSchema = z
   .object({
@@ -112,25 +98,39 @@ export const setAssetExportOptionsInputSchema = z
   .object({ assetId: assetIdSchema, keepMetadata: z.boolean() })
   .strict()
 
-const fileName = z.string().min(1).max(1000)
+export const exportsInputSchemas = {
+  [Channels.exportStart]: exportStartInputSchema,
+  [Channels.exportProgress]: exportJobInputSchema,
+  [Channels.exportCancel]: exportJobInputSchema,
+  [Channels.exportAssetOptions]: assetExportOptionsInputSchema,
+  [Channels.exportSetAssetOptions]: setAssetExportOptionsInputSchema
+} as const
 
-/** `packages:import`: the package's bytes, never a path (the renderer names no files). */
-export const packageImportInputSchema = z.union([
-  z
-    .object({
-      name: fileName,
-      bytes: z
-        .instanceof(Uint8Array)
-        .refine((b) => b.byteLength <= MAX_IPC_PACKAGE_BYTES, 'package too large')
-    })
-    .strict(),
-  z
-    .object({
-      name: fileName,
-      base64: z
-        .string()
-        .max(Math.ceil(MAX_IPC_PACKAGE_BASE64_BYTES / 3) * 4 + 4)
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
-    })
-    .strict()
-])
+export interface ExportsOutputMap {
+  [Channels.exportStart]: ExportJobStatus
+  [Channels.exportProgress]: ExportJobStatus
+  [Channels.exportCancel]: ExportJobStatus
+  [Channels.exportAssetOptions]: AssetExportOptions
+  [Channels.exportSetAssetOptions]: AssetExportOptions
+}
+
+type In<C extends keyof typeof exportsInputSchemas> = InputIn<typeof exportsInputSchemas, C>
+
+export interface ExportsApi {
+  /**
+   * Starts exporting a package; returns at once with a job id. The file goes where the app's
+   * save dialog says, else to `<library>/exports/`. Poll `exportProgress`; a failed job with
+   * error `forbidden` (detail.findings) needs `force`, one with `conflict` needs `overwrite`.
+   */
+  startExport(input: In<typeof Channels.exportStart>): Promise<Result<ExportJobStatus>>
+  exportProgress(input: In<typeof Channels.exportProgress>): Promise<Result<ExportJobStatus>>
+  /** Cancels a running export; resolves when its temporary file is gone. */
+  cancelExport(input: In<typeof Channels.exportCancel>): Promise<Result<ExportJobStatus>>
+  /** Whether an asset's original is exported with its location and device data. */
+  assetExportOptions(
+    input: In<typeof Channels.exportAssetOptions>
+  ): Promise<Result<AssetExportOptions>>
+  setAssetExportOptions(
+    input: In<typeof Channels.exportSetAssetOptions>
+  ): Promise<Result<AssetExportOptions>>
+}
