@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ASSET_TEXT_MAX } from '../../../shared/asset'
 import { limitMetadata, limitText, parseAssetRecord } from './assetRecordText'
-import { emptyMetadata } from './photoMetadata'
+import { emptyMetadata } from '../imageMetadata/photoMetadata'
 
 describe('limitText', () => {
   it('leaves text that fits alone', () => {

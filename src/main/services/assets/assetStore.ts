@@ -29,7 +29,7 @@ import { AssetUsageIndex, type ArticleSource } from './assetUsage'
 import { attachAssets, type AttachTarget } from './attachAssets'
 import { DecodePool, type DecodeFailure, type DecodeSuccess, type DroppedChunk } from './decodePool'
 import { limitMetadata, limitName, parseAssetRecord } from './assetRecordText'
-import { readPhotoMetadata } from './photoMetadata'
+import { readPhotoMetadata } from '../imageMetadata/photoMetadata'
 import { extensionFor, sniffFormat, type Sniffed } from './sniffFormat'
 
 /** One file to import: its name (as the user knows it) and its bytes or a path to read. */

@@ -17,7 +17,7 @@ import {
 } from '../packages/leftovers'
 import { fsyncDir } from '../storage/durableWrite'
 import { assetFile } from './assetRecords'
-import type { SensitiveKind } from './exifTiff'
+import type { SensitiveKind } from '../imageMetadata/exifTiff'
 import type { ExportOptionsStore } from './exportOptions'
 import { buildNewsml } from './newsml'
 import { buildNinjs } from './ninjs'
@@ -27,7 +27,7 @@ import {
   type PackageModel,
   type RenditionName
 } from './packageModel'
-import { protectJpeg } from './protectJpeg'
+import { protectJpeg } from '../imageMetadata/protectJpeg'
 import { PackageZipWriter } from './zipWriter'
 
 /** Identifies Copydesk's own package format inside `article.copydesk.json`. */

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
 import type { Article, ArticleLanguage, ImageUse, PmNode } from '../../../shared/article'
 import type { AssetFormat, AssetRecord } from '../../../shared/asset'
+import { captionWithCredit, formatCredit } from '../../../shared/editor/articleFormat'
 import { figuresOf } from '../../../shared/editor/bodyNodes'
 import { effectiveImage, type EffectiveImage } from '../../../shared/editor/renderArticle'
 import type { Settings } from '../../../shared/settings'
-import type { SensitiveKind } from './exifTiff'
+import type { SensitiveKind } from '../imageMetadata/exifTiff'
 
 /*
  * What goes into a package, decided once and shared by the writers of every file in it: the
@@ -217,4 +218,17 @@ export function allUses(model: PackageModel): PackageUse[] {
     ...model.galleries.flatMap((g) => g.uses),
     ...model.figures
   ]
+}
+
+/**
+ * The caption line of a body figure as ninjs and NewsML write it: the effective caption, a space,
+ * the credit by the article's credit template; either may be missing.
+ */
+export function figureCaption(model: PackageModel, use: PackageUse): string {
+  const e = use.effective
+  const credit = formatCredit(model.creditTemplate, {
+    credit: e.credit,
+    photographer: e.photographer
+  })
+  return captionWithCredit(e.caption, credit)
 }

@@ -8,9 +8,9 @@ import { translate } from '../../../shared/i18n/translate'
 import { CopydeskError } from '../../../shared/result'
 import type { Settings, UiLanguage } from '../../../shared/settings'
 import { assetFile, readAssetRecord } from '../export/assetRecords'
-import type { SensitiveKind } from '../export/exifTiff'
+import type { SensitiveKind } from '../imageMetadata/exifTiff'
 import type { ExportOptionsStore } from '../export/exportOptions'
-import { sensitiveImageData } from '../export/sensitiveImageData'
+import { sensitiveImageData } from '../imageMetadata/sensitiveImageData'
 import type { SpellChecker } from '../spelling/spellChecker'
 import {
   groupByWord,

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exiftool, hasExiftool, noisyJpeg, tagWithSourceData } from './__fixtures__/newsroomArticle'
+import {
+  exiftool,
+  hasExiftool,
+  noisyJpeg,
+  tagWithSourceData
+} from '../export/__fixtures__/newsroomArticle'
 import { protectJpeg } from './protectJpeg'
 
 let dir: string

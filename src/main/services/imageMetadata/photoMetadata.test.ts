@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ArticleLibrary } from '../library/articleLibrary'
-import { AssetStore } from './assetStore'
+import { AssetStore } from '../assets/assetStore'
 import { decodeXmlText, readPhotoMetadata, redecodeIim } from './photoMetadata'
 import {
   ENTITY_CAPTION,
@@ -16,7 +16,7 @@ import {
   xmpOnly,
   xmpPacket,
   xmpWithEntities
-} from './__fixtures__/corpus'
+} from '../assets/__fixtures__/corpus'
 
 describe('redecodeIim', () => {
   const latin1 = (s: string): string => Buffer.from(s, 'utf8').toString('latin1')
