@@ -20,7 +20,8 @@ import {
   HOSTILE_SCRIPT,
   type NewsroomArticle
 } from './__fixtures__/newsroomArticle'
-import { exportPackage, PACKAGE_FILES } from './exportPackage'
+import { PACKAGE_FILES } from '../../../shared/packageFormat'
+import { exportPackage } from './exportPackage'
 
 const run = promisify(execFile)
 const FORMATS = resolve(__dirname, '../../../../../shared/formats')

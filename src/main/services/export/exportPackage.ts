@@ -2,9 +2,14 @@ import { link, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import type { Article } from '../../../shared/article'
 import type { ExportProgress, ExportResult } from '../../../shared/contract/exports'
-import type { AssetRecord } from '../../../shared/asset'
 import { renderArticleDocument } from '../../../shared/editor/renderArticle'
 import { hasBlockingFindings } from '../../../shared/preflight/runPreflight'
+import {
+  PACKAGE_FILES,
+  PACKAGE_FORMAT,
+  PACKAGE_FORMAT_VERSION,
+  type PackageSource
+} from '../../../shared/packageFormat'
 import { CopydeskError } from '../../../shared/result'
 import type { Settings, UiLanguage } from '../../../shared/settings'
 import { nowIso } from '../library/articleLibrary'
@@ -17,7 +22,6 @@ import {
 } from '../packages/leftovers'
 import { fsyncDir } from '../storage/durableWrite'
 import { assetFile } from './assetRecords'
-import type { SensitiveKind } from '../imageMetadata/exifTiff'
 import type { ExportOptionsStore } from './exportOptions'
 import { buildNewsml } from './newsml'
 import { buildNinjs } from './ninjs'
@@ -29,19 +33,6 @@ import {
 } from './packageModel'
 import { protectJpeg } from '../imageMetadata/protectJpeg'
 import { PackageZipWriter } from './zipWriter'
-
-/** Identifies Copydesk's own package format inside `article.copydesk.json`. */
-export const PACKAGE_FORMAT = 'copydesk-package'
-export const PACKAGE_FORMAT_VERSION = 1
-
-/** The files of a package besides `images/` and `manifest.json`. */
-export const PACKAGE_FILES = {
-  source: 'article.copydesk.json',
-  ninjs: 'article.ninjs.json',
-  newsml: 'newsml.xml',
-  html: 'article.html',
-  manifest: 'manifest.json'
-} as const
 
 /** What an export needs from the core. */
 export interface ExportDeps {
@@ -75,27 +66,6 @@ export interface ExportPackageOptions {
   now?: Date
   /** Told about `.part` files of interrupted exports that this export removed first. */
   onLeftover?(note: LeftoverNote): void
-}
-
-/** One asset in `article.copydesk.json`. */
-export interface PackageAssetEntry {
-  /** `asset.json` exactly as stored in the library. */
-  record: AssetRecord
-  /** Paths of its files inside the ZIP. */
-  files: Record<RenditionName, string>
-  /** Whether the original was exported with location and device data removed. */
-  protected: boolean
-  removed: SensitiveKind[]
-}
-
-/** `article.copydesk.json`: the lossless source that package import reads. */
-export interface PackageSource {
-  format: typeof PACKAGE_FORMAT
-  formatVersion: typeof PACKAGE_FORMAT_VERSION
-  generator: string
-  exportedAt: string
-  article: Article
-  assets: PackageAssetEntry[]
 }
 
 function cancelled(): CopydeskError {

@@ -3,7 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { crc32, deflateRaw } from 'node:zlib'
 import type { PackageFileEntry } from '../../../shared/contract/exports'
-import { unsafeEntryName } from '../packages/safeUnzip'
+import { unsafeEntryName } from '../../../shared/packageFormat'
 
 /*
  * A small ZIP writer for packages. Every entry is produced as one buffer right before it is

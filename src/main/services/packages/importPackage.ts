@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { z } from 'zod'
+import type { z } from 'zod'
 import {
   ARTICLE_SCHEMA_VERSION,
-  articleSchema,
   type Article,
   type ArticleFields,
   type ImageUse,
@@ -13,15 +12,20 @@ import {
 import {
   ASSET_EDITABLE_FIELDS,
   ASSET_SCHEMA_VERSION,
-  assetRecordSchema,
   type AssetPatch,
   type ImportResult
 } from '../../../shared/asset'
 import { articlePatchProblem } from '../../../shared/editor/articleCheck'
 import type { PackageImportResult } from '../../../shared/contract/packages'
+import {
+  MANIFEST_MAX_BYTES,
+  manifestSchema,
+  PACKAGE_FILES,
+  PACKAGE_FORMAT_VERSION,
+  packageSourceSchema
+} from '../../../shared/packageFormat'
 import { CopydeskError } from '../../../shared/result'
 import type { AssetStore } from '../assets/assetStore'
-import { PACKAGE_FILES, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../export/exportPackage'
 import { ImportJournal, LIBRARY_TMP, sweepImportLeftovers, type LeftoverNote } from './leftovers'
 import { safeUnzip, type ExpectedFile, type ManifestCheck, type UnzipLimits } from './safeUnzip'
 
@@ -39,49 +43,7 @@ export interface ImportPackageOptions {
 }
 
 const TMP = LIBRARY_TMP
-const SHA256 = /^[a-f0-9]{64}$/
-/** A manifest lists at most 10,000 files with findings; far below this in practice. */
-const MANIFEST_MAX_BYTES = 16 * 1024 * 1024
-
-const manifestSchema = z.object({
-  files: z
-    .array(
-      z
-        .object({
-          path: z.string().min(1).max(1024),
-          bytes: z.number().int().nonnegative(),
-          sha256: z.string().regex(SHA256)
-        })
-        .strict()
-    )
-    .max(10_000),
-  forced: z.boolean(),
-  findings: z.array(z.unknown())
-})
-
-const packagePath = z
-  .string()
-  .regex(/^images\/[A-Za-z0-9._-]+$/, 'not a path inside images/')
-  .refine((p) => !p.includes('..'), 'not a path inside images/')
-
-const sourceSchema = z.object({
-  format: z.literal(PACKAGE_FORMAT),
-  formatVersion: z.literal(PACKAGE_FORMAT_VERSION),
-  generator: z.string().max(200),
-  exportedAt: z.string().max(100),
-  article: articleSchema,
-  assets: z
-    .array(
-      z.object({
-        record: assetRecordSchema,
-        files: z.object({ original: packagePath, preview: packagePath, thumb: packagePath }),
-        protected: z.boolean(),
-        removed: z.array(z.string())
-      })
-    )
-    .max(5_000)
-})
-type PackageSourceDoc = z.infer<typeof sourceSchema>
+type PackageSourceDoc = z.infer<typeof packageSourceSchema>
 
 function refuse(zipFile: string, why: string, detail?: Record<string, unknown>): never {
   throw new CopydeskError('corrupt', `Package ${zipFile} refused: ${why}`, detail)
@@ -262,7 +224,7 @@ export async function importPackage(
     if (!files.has(PACKAGE_FILES.source)) refuse(zipFile, `it has no ${PACKAGE_FILES.source}`)
     const raw = await readJson(join(dir, PACKAGE_FILES.source), PACKAGE_FILES.source, zipFile)
     checkVersions(raw, zipFile)
-    const parsed = sourceSchema.safeParse(raw)
+    const parsed = packageSourceSchema.safeParse(raw)
     if (!parsed.success) {
       refuse(
         zipFile,

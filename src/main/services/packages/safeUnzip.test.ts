@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { overlapBomb, WINDOWS_DEVICE_NAMES } from './__fixtures__/hostilePackages'
 import { rawZip, type RawEntry } from './__fixtures__/rawZip'
-import { collisionKey, isWindowsDeviceName, safeUnzip, unsafeEntryName } from './safeUnzip'
+import { safeUnzip } from './safeUnzip'
 
 let root: string
 
@@ -114,13 +114,6 @@ describe('safeUnzip', () => {
     }
   )
 
-  it('tells device names from ordinary names that merely start alike', () => {
-    for (const name of ['console.txt', 'com10.jpg', 'auxiliary', 'nullable.json', 'lpt.txt']) {
-      expect(isWindowsDeviceName(name)).toBe(false)
-    }
-    expect(unsafeEntryName('images/con.d/x.jpg')).toMatch(/device name/)
-  })
-
   it('refuses entries that share one local record (overlap bomb) before writing', async () => {
     const zip = join(root, 'package.zip')
     await writeFile(
@@ -137,10 +130,5 @@ describe('safeUnzip', () => {
     await expect(
       unzip([{ name: 'small-bomb.bin', data: Buffer.alloc(512 * 1024), deflate: true }])
     ).rejects.toThrow('ZIP bomb')
-  })
-
-  it('names safe and unsafe entries consistently', () => {
-    expect(unsafeEntryName('images/abc/original.jpg')).toBeNull()
-    expect(collisionKey('Mu\u0308NCHEN')).toBe(collisionKey('münchen'))
   })
 })

@@ -5,6 +5,7 @@ import { dirname, join, relative, sep } from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
+import { collisionKey, unsafeEntryName } from '../../../shared/packageFormat'
 import { CopydeskError } from '../../../shared/result'
 
 /**
@@ -63,49 +64,9 @@ export interface UnzippedEntry {
 const RATIO_FLOOR = 64 * 1024
 const LOCAL_HEADER = 0x04034b50
 
-/*
- * Names Windows maps to devices, with any extension and on every path segment: `con`, `nul.txt`,
- * `com1.jpg` cannot be created (or open the device) there, and packages travel between machines.
- */
-const WINDOWS_DEVICE =
-  /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)$/i
-
-/** Whether a path segment names a Windows device (`CON`, `aux.txt`, `COM1.jpg`, `nul .tar.gz`). */
-export function isWindowsDeviceName(segment: string): boolean {
-  return WINDOWS_DEVICE.test(segment.replace(/\..*$/s, '').replace(/ +$/, ''))
-}
-
 const S_IFMT = 0o170000
 const S_IFLNK = 0o120000
 const S_IFREG = 0o100000
-
-/**
- * Why an entry name is unsafe to write, or null. Names are relative, forward-slash, without `.`
- * or `..` segments, drive letters, backslashes, control characters or a trailing dot/space
- * (which Windows silently strips, making two names one).
- */
-export function unsafeEntryName(name: string): string | null {
-  if (name.length === 0) return 'empty name'
-  if (name.length > 1024) return 'name too long'
-  if (name.includes('\\')) return 'backslash in name'
-  if (name.startsWith('/')) return 'absolute path'
-  if (/^[a-zA-Z]:/.test(name)) return 'drive-letter path'
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'control character in name'
-  const segments = name.replace(/\/$/, '').split('/')
-  for (const segment of segments) {
-    if (segment === '' || segment === '.' || segment === '..') return 'relative path segment'
-    if (/[. ]$/.test(segment)) return 'name ends with a dot or a space'
-    if (/[:*?"<>|]/.test(segment)) return 'character not allowed on Windows'
-    if (isWindowsDeviceName(segment)) return `"${segment}" is a device name on Windows`
-  }
-  return null
-}
-
-/** The key under which two names collide on some file system (case and Unicode form folded). */
-export function collisionKey(name: string): string {
-  return name.normalize('NFC').toLocaleLowerCase('en-US')
-}
 
 function openZip(file: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
