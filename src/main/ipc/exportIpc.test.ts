@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AssetExportOptions, ExportJobStatus } from '../../shared/contract/exports'
@@ -8,29 +7,21 @@ import type { PackageImportResult } from '../../shared/contract/packages'
 import { Channels, type Channel } from '../../shared/ipc'
 import type { Finding } from '../../shared/preflight/finding'
 import type { Result } from '../../shared/result'
-import { createHandlerTable, type BoundHandler } from './handlerTable'
-import { openServices, type Services } from '../services'
+import type { Services } from '../services'
 import {
   createNewsroomArticle,
   type NewsroomArticle
 } from '../services/export/__fixtures__/newsroomArticle'
+import { openIpcClient, type IpcClient } from './__fixtures__/ipcClient'
 
 let root: string
 let s: Services
-let table: ReadonlyMap<Channel, BoundHandler>
+let ipc: IpcClient
 let fixture: NewsroomArticle
 
-async function call<T>(channel: Channel, input?: unknown): Promise<Result<T>> {
-  const handler = table.get(channel)
-  if (!handler) throw new Error(`no handler for ${channel}`)
-  return (await handler(input)) as Result<T>
-}
-
-async function value<T>(channel: Channel, input?: unknown): Promise<T> {
-  const result = await call<T>(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`)
-  return result.value
-}
+const call = <T>(channel: Channel, input?: unknown): Promise<Result<T>> =>
+  ipc.call<T>(channel, input)
+const value = <T>(channel: Channel, input?: unknown): Promise<T> => ipc.value<T>(channel, input)
 
 /** Polls export:progress as the renderer does until the job has ended. */
 async function finished(start: ExportJobStatus): Promise<ExportJobStatus> {
@@ -43,16 +34,15 @@ async function finished(start: ExportJobStatus): Promise<ExportJobStatus> {
 }
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'copydesk-export-ipc-'))
-  s = await openServices({ libraryDir: join(root, 'library'), version: 't', systemLocale: 'de' })
-  table = createHandlerTable(s, () => undefined)
+  ipc = await openIpcClient('copydesk-export-ipc-')
+  root = ipc.root
+  s = ipc.services
   await mkdir(join(root, 'photos'))
   fixture = await createNewsroomArticle(s, join(root, 'photos'))
 }, 60_000)
 
 afterAll(async () => {
-  await s?.close()
-  await rm(root, { recursive: true, force: true })
+  await ipc?.close()
 })
 
 describe('preflight and export channels', () => {

@@ -1,35 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Channels } from '../../shared/channels'
 import type { Article } from '../../shared/article'
-import { openServices, type Services } from '../services'
-import { createHandlerTable, type BoundHandler } from './handlerTable'
+import { openServices } from '../services'
+import { openIpcClient, type IpcClient } from './__fixtures__/ipcClient'
+import type { BoundHandler } from './handlerTable'
 
-let dir: string
-let services: Services
+let ipc: IpcClient
 let call: (channel: string, input?: unknown) => ReturnType<BoundHandler>
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'copydesk-ipc-'))
-  services = await openServices({ libraryDir: dir, version: 'test', systemLocale: 'de-DE' })
-  const table = createHandlerTable(services, () => undefined)
-  call = (channel, input) => {
-    const handler = table.get(channel as never)
-    if (!handler) throw new Error(`no handler for ${channel}`)
-    return handler(input)
-  }
+  ipc = await openIpcClient('copydesk-ipc-')
+  call = (channel, input) => ipc.call(channel as never, input)
 })
 afterEach(async () => {
-  await services.close()
-  await rm(dir, { recursive: true, force: true })
+  await ipc.close()
 })
 
 describe('the handler table', () => {
   it('has exactly one handler per channel', () => {
-    const table = createHandlerTable(services)
-    expect([...table.keys()].sort()).toEqual(Object.values(Channels).sort())
+    expect([...ipc.table.keys()].sort()).toEqual(Object.values(Channels).sort())
   })
 
   it('creates, saves and reads back an article', async () => {
@@ -94,7 +83,7 @@ describe('the handler table', () => {
     await call(Channels.settingsSet, { uiLanguage: 'de' })
     // Read-only: the services opened in beforeEach still own the library's lock.
     const reopened = await openServices({
-      libraryDir: dir,
+      libraryDir: ipc.libraryDir,
       version: 'test',
       systemLocale: 'en',
       access: 'cli-read'

@@ -2,24 +2,23 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Article } from '../../shared/article'
-import { Channels } from '../../shared/channels'
+import { Channels, type Channel } from '../../shared/channels'
 import type { Result } from '../../shared/result'
-import { createHandlerTable } from './handlerTable'
-import { openServices, type Services } from '../services'
-import { bodyOf, makeTempDir, removeTempDir } from '../services/library/__fixtures__/libraryFixture'
+import type { Services } from '../services'
+import { bodyOf } from '../services/library/__fixtures__/libraryFixture'
+import { openIpcClient, type IpcClient } from './__fixtures__/ipcClient'
 
+let ipc: IpcClient
 let dir: string
 let services: Services
-let call: (channel: string, input?: unknown) => Promise<Result<unknown>>
+const call = (channel: Channel, input?: unknown): Promise<Result<unknown>> =>
+  ipc.call(channel, input)
 
-async function open(): Promise<void> {
-  services = await openServices({ libraryDir: dir, version: 'test', systemLocale: 'de-DE' })
-  const table = createHandlerTable(services, () => undefined)
-  call = (channel, input) => {
-    const handler = table.get(channel as never)
-    if (!handler) throw new Error(`no handler for ${channel}`)
-    return handler(input)
-  }
+/** Opens the library over IPC; again in the same folder when a test has changed its files. */
+async function open(root?: string): Promise<void> {
+  ipc = await openIpcClient('copydesk-library-ipc-', { root })
+  dir = ipc.libraryDir
+  services = ipc.services
 }
 
 async function value<T>(promise: Promise<Result<unknown>>): Promise<T> {
@@ -29,12 +28,10 @@ async function value<T>(promise: Promise<Result<unknown>>): Promise<T> {
 }
 
 beforeEach(async () => {
-  dir = await makeTempDir('copydesk-library-ipc-')
   await open()
 })
 afterEach(async () => {
-  await services.close()
-  await removeTempDir(dir)
+  await ipc.close()
 })
 
 describe('library channels', () => {
@@ -105,7 +102,7 @@ describe('library channels', () => {
     const a = await value<Article>(call(Channels.articlesCreate, { headline: 'Heil' }))
     await services.close()
     await writeFile(join(dir, 'articles', `${a.id}.json`), 'kaputt')
-    await open()
+    await open(ipc.root)
     expect(await value(call(Channels.libraryProblems))).toEqual([
       expect.objectContaining({ kind: 'quarantined', articleId: a.id, restoredFrom: '1' })
     ])

@@ -5,42 +5,28 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Article } from '../../shared/article'
-import { Channels } from '../../shared/channels'
+import { Channels, type Channel } from '../../shared/channels'
 import type { SaveAck } from '../../shared/ipc'
 import type { Result } from '../../shared/result'
-import { createHandlerTable } from './handlerTable'
-import { openServices, type Services } from '../services'
-import { makeTempDir, removeTempDir } from '../services/library/__fixtures__/libraryFixture'
+import { openIpcClient, type IpcClient } from './__fixtures__/ipcClient'
 
-let dir: string
-let services: Services
+let ipc: IpcClient
 
 beforeEach(async () => {
-  dir = await makeTempDir('copydesk-two-writers-')
-  services = await openServices({ libraryDir: dir, version: 'test', systemLocale: 'de-DE' })
+  ipc = await openIpcClient('copydesk-two-writers-')
 })
 afterEach(async () => {
-  await services.close()
-  await removeTempDir(dir)
+  await ipc.close()
 })
 
 interface Window {
   name: string
-  call: (channel: string, input?: unknown) => Promise<Result<unknown>>
+  call: (channel: Channel, input?: unknown) => Promise<Result<unknown>>
   known: number
 }
 
 function window(name: string): Window {
-  const table = createHandlerTable(services, () => undefined)
-  return {
-    name,
-    known: 1,
-    call: (channel, input) => {
-      const handler = table.get(channel as never)
-      if (!handler) throw new Error(`no handler for ${channel}`)
-      return handler(input)
-    }
-  }
+  return { name, known: 1, call: ipc.otherWindow() }
 }
 
 describe('two writers on one article', () => {
