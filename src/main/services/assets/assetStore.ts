@@ -24,6 +24,7 @@ import { nowIso } from '../library/articleLibrary'
 import { KeyedMutex } from '../library/keyedMutex'
 import { DurableJSONFile } from '../storage/durableJsonFile'
 import { fsyncDir, writeFileDurable, type DurableWriteOptions } from '../storage/durableWrite'
+import { errnoCode, isProcessAlive } from '../storage/fsErrors'
 import { assetDir } from './assetResolver'
 import { AssetUsageIndex, type ArticleSource } from './assetUsage'
 import { attachAssets, type AttachTarget } from './attachAssets'
@@ -95,12 +96,6 @@ function quoted(name: string): string {
   return `“${name}”`
 }
 
-function errnoCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error
-    ? String((error as { code: unknown }).code)
-    : undefined
-}
-
 function pixelCount(pixels: number): string {
   const mp = pixels / 1_000_000
   if (mp >= 10) return `${mp.toFixed(0)} megapixels`
@@ -121,15 +116,6 @@ function droppedWarning(d: DroppedChunk): string {
     `the compressed PNG ${d.chunk} chunk “${d.keyword}”${xmp} was left out unread: ${why} ` +
     `(the stored original still holds it)`
   )
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return errnoCode(error) === 'EPERM'
-  }
 }
 
 class FileError extends Error {}

@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { CopydeskError } from '../../../shared/result'
 import { fsyncDir } from '../storage/durableWrite'
+import { errnoCode, ioReason, isProcessAlive, isReadOnlyError } from '../storage/fsErrors'
 
 /**
  * How a library is opened. `app`: the desktop app, owns the library until it closes.
@@ -46,22 +47,12 @@ const LEFTOVER = /^library\.lock\.(?:\d+-[0-9a-f]{8}\.tmp|stale-\d+-[0-9a-f]{8})
 // link() errors that mean "this file system has no hard links", not "something is wrong".
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'])
 
-const IO_REASONS: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EROFS: 'the file system is read-only',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied'
-}
-
 /** An I/O failure while taking the lock, as a message saying what and where. */
 function lockIoError(file: string, error: unknown): CopydeskError {
-  const code = (error as NodeJS.ErrnoException).code ?? ''
-  const reason = IO_REASONS[code] ?? (error instanceof Error ? error.message : String(error))
-  const readOnly = code === 'EROFS' || code === 'EACCES' || code === 'EPERM'
+  const readOnly = isReadOnlyError(error)
   return new CopydeskError(
     'io',
-    `Cannot take the lock ${file}: ${reason}${readOnly ? '; commands that only read still work' : ''}`
+    `Cannot take the lock ${file}: ${ioReason(error)}${readOnly ? '; commands that only read still work' : ''}`
   )
 }
 
@@ -75,16 +66,6 @@ export function processStartTicks(pid: number): string | null {
     return fields[19] ?? null
   } catch {
     return null
-  }
-}
-
-function defaultIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH'
   }
 }
 
@@ -137,7 +118,7 @@ export class LibraryLock {
   ): Promise<LibraryLock> {
     const file = join(dir, LOCK_FILE)
     const host = opts.host ?? hostname()
-    const isAlive = opts.isAlive ?? defaultIsAlive
+    const isAlive = opts.isAlive ?? isProcessAlive
     const info: LockInfo = {
       pid: process.pid,
       host,
@@ -163,7 +144,7 @@ export class LibraryLock {
       try {
         text = await readFile(file, 'utf8')
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
+        if (errnoCode(error) === 'ENOENT') continue
         throw lockIoError(file, error)
       }
       const holder = parseLock(text)
@@ -214,7 +195,7 @@ export class LibraryLock {
       await link(temp, file)
       return 'created'
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
+      const code = errnoCode(error)
       if (code === 'EEXIST') return 'exists'
       if (!NO_HARD_LINKS.has(code ?? '')) throw lockIoError(file, error)
     } finally {
@@ -224,7 +205,7 @@ export class LibraryLock {
     try {
       handle = await open(file, 'wx')
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'exists-unlinked'
+      if (errnoCode(error) === 'EEXIST') return 'exists-unlinked'
       throw lockIoError(file, error)
     }
     try {
@@ -257,7 +238,7 @@ export class LibraryLock {
   static holderAlive(
     holder: LockInfo,
     host: string = hostname(),
-    isAlive: (pid: number) => boolean = defaultIsAlive
+    isAlive: (pid: number) => boolean = isProcessAlive
   ): boolean {
     if (holder.host !== host) return true
     if (holder.pid === process.pid) return true
@@ -279,7 +260,7 @@ export class LibraryLock {
     try {
       await rename(file, aside)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+      if (errnoCode(error) === 'ENOENT') return false
       throw lockIoError(file, error)
     }
     const moved = await readFile(aside, 'utf8').catch(() => staleText)

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'n
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { AssetStore } from '../assets/assetStore'
+import { isProcessAlive } from '../storage/fsErrors'
 
 /*
  * What a killed export or package import leaves behind, and how the next run finds it. Every
@@ -29,16 +30,6 @@ const IMPORT_TMP = /^import-(\d+)-[0-9a-f]{12}(\.zip)?$/
 const IMPORT_JOURNAL = /^import-(\d+)-[0-9a-f]{12}\.assets\.json$/
 const EXPORT_MARKER = /^export-(\d+)-[0-9a-f]{12}\.json$/
 const HALF_WRITTEN = /^(?:import|export)-(\d+)-[0-9a-f]{12}.*\.[0-9a-f]{8}\.tmp$/
-
-/** Whether a process with this pid runs (EPERM: it runs, under another user). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 function isStalePid(pid: number): boolean {
   return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isProcessAlive(pid)

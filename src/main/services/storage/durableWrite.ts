@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
 import * as path from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
+import { errnoCode, messageOf } from './fsErrors'
 
 /** The subset of a `FileHandle` these helpers use; kept small so tests can fake failures. */
 export interface DurableFileHandle {
@@ -100,18 +101,6 @@ function resolveFs(opts: DurableWriteOptions | undefined): FsOps {
     rename: opts?.fs?.rename ?? realFs.rename,
     unlink: opts?.fs?.unlink ?? realFs.unlink
   }
-}
-
-function errnoCode(err: unknown): string | undefined {
-  if (typeof err === 'object' && err !== null && 'code' in err) {
-    const code = (err as { code: unknown }).code
-    return typeof code === 'string' ? code : undefined
-  }
-  return undefined
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err)
 }
 
 async function writeAndClose(
