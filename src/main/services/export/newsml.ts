@@ -1,4 +1,4 @@
-import { formatByline, formatCredit } from '../../../shared/editor/articleFormat'
+import { formatByline } from '../../../shared/editor/articleFormat'
 import { renderBodyHtml } from '../../../shared/editor/bodyHtml'
 import { bodyStats } from '../../../shared/editor/bodyStats'
 import { escapeHtml } from '../../../shared/editor/escapeHtml'
@@ -7,6 +7,7 @@ import {
   bodyWithoutFigures,
   contentTypeOf,
   derivedUuid,
+  figureCaption,
   type PackageModel,
   type PackageUse,
   type RenditionName
@@ -117,11 +118,7 @@ function xhtmlBody(model: PackageModel): string {
       index++
       if (!use) return ''
       const e = use.effective
-      const credit = formatCredit(model.creditTemplate, {
-        credit: e.credit,
-        photographer: e.photographer
-      })
-      const caption = [e.caption?.trim(), credit].filter(Boolean).join(' ')
+      const caption = figureCaption(model, use)
       return (
         `<figure><img src="${x(use.image.paths.preview)}" alt="${x(e.alt ?? '')}" />` +
         (caption ? `<figcaption>${x(caption)}</figcaption>` : '') +

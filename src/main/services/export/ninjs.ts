@@ -1,9 +1,10 @@
-import { localeOf, formatCredit } from '../../../shared/editor/articleFormat'
+import { localeOf } from '../../../shared/editor/articleFormat'
 import { renderBodyHtml } from '../../../shared/editor/bodyHtml'
 import { bodyStats } from '../../../shared/editor/bodyStats'
 import { escapeHtml } from '../../../shared/editor/escapeHtml'
 import {
   bodyWithoutFigures,
+  figureCaption,
   contentTypeOf,
   derivedUuid,
   type PackageModel,
@@ -102,11 +103,7 @@ function bodyHtml(model: PackageModel): string {
       index++
       if (!use) return ''
       const e = use.effective
-      const credit = formatCredit(model.creditTemplate, {
-        credit: e.credit,
-        photographer: e.photographer
-      })
-      const caption = [e.caption?.trim(), credit].filter(Boolean).join(' ')
+      const caption = figureCaption(model, use)
       const preview = use.image.record.renditions.preview
       return (
         `<figure data-association="${use.name}"><img src="${escapeHtml(model.href(use.image.paths.preview))}"` +
