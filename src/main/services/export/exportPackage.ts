@@ -2,17 +2,11 @@ import { link, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import type { Article } from '../../../shared/article'
 import type { ExportProgress, ExportResult } from '../../../shared/contract/exports'
-import { renderArticleDocument } from '../../../shared/editor/renderArticle'
 import { hasBlockingFindings } from '../../../shared/preflight/runPreflight'
-import {
-  PACKAGE_FILES,
-  PACKAGE_FORMAT,
-  PACKAGE_FORMAT_VERSION,
-  type PackageSource
-} from '../../../shared/packageFormat'
+import { PACKAGE_FILES } from '../../../shared/packageFormat'
 import { CopydeskError } from '../../../shared/result'
 import type { Settings, UiLanguage } from '../../../shared/settings'
-import { nowIso } from '../library/articleLibrary'
+import { nowIso } from '../library/articleFields'
 import type { PreflightService } from '../preflight/preflightService'
 import {
   markExport,
@@ -23,14 +17,8 @@ import {
 import { fsyncDir } from '../storage/durableWrite'
 import { assetFile } from './assetRecords'
 import type { ExportOptionsStore } from './exportOptions'
-import { buildNewsml } from './newsml'
-import { buildNinjs } from './ninjs'
-import {
-  planPackage,
-  type PackageImage,
-  type PackageModel,
-  type RenditionName
-} from './packageModel'
+import { PACKAGE_DOCUMENTS, RENDITIONS } from './packageDocuments'
+import { planPackage, type PackageImage, type RenditionName } from './packageModel'
 import { protectJpeg } from '../imageMetadata/protectJpeg'
 import { PackageZipWriter } from './zipWriter'
 
@@ -130,44 +118,6 @@ async function commit(temp: string, file: string, overwrite: boolean): Promise<v
   }
 }
 
-function sourceDocument(model: PackageModel, generator: string): PackageSource {
-  return {
-    format: PACKAGE_FORMAT,
-    formatVersion: PACKAGE_FORMAT_VERSION,
-    generator,
-    exportedAt: model.exportedAt,
-    article: model.article,
-    assets: model.images.map((image) => ({
-      record: image.record,
-      files: image.paths,
-      protected: image.protect,
-      removed: image.removed
-    }))
-  }
-}
-
-function htmlDocument(model: PackageModel): string {
-  const byId = new Map(model.images.map((i) => [i.assetId, i]))
-  return renderArticleDocument(model.article, {
-    // Every image by its relative path in the package: the page loads nothing from outside.
-    imageSrc: (assetId, rendition) => {
-      const image = byId.get(assetId)
-      if (!image) return ''
-      return image.paths[rendition === 'original' ? 'original' : rendition]
-    },
-    asset: (assetId) => {
-      const image = byId.get(assetId)
-      if (!image) return null
-      return {
-        ...image.record.metadata,
-        width: image.record.renditions.preview.width,
-        height: image.record.renditions.preview.height
-      }
-    },
-    creditTemplate: model.creditTemplate
-  })
-}
-
 async function readImageFile(
   deps: ExportDeps,
   image: PackageImage,
@@ -247,7 +197,8 @@ export async function exportPackage(
   const temp = partFileFor(file)
   const unmark = await markExport(deps.libraryDir, temp)
   const writer = new PackageZipWriter(temp, opts.now ?? new Date())
-  const total = model.images.length * 3 + 5
+  // Every image file, every document, then the manifest that lists them.
+  const total = model.images.length * RENDITIONS.length + PACKAGE_DOCUMENTS.length + 1
   let done = 0
   const step = (phase: ExportProgress['phase'], path: string): void => {
     done++
@@ -259,7 +210,7 @@ export async function exportPackage(
 
   try {
     for (const image of model.images) {
-      for (const name of ['original', 'preview', 'thumb'] as const) {
+      for (const name of RENDITIONS) {
         const path = image.paths[name]
         writer.add(
           path,
@@ -286,22 +237,13 @@ export async function exportPackage(
         )
       }
     }
-    const documents: [string, () => string][] = [
-      [
-        PACKAGE_FILES.source,
-        () => `${JSON.stringify(sourceDocument(model, generator), null, 2)}\n`
-      ],
-      [PACKAGE_FILES.ninjs, () => `${JSON.stringify(buildNinjs(model), null, 2)}\n`],
-      [PACKAGE_FILES.newsml, () => buildNewsml(model)],
-      [PACKAGE_FILES.html, () => htmlDocument(model)]
-    ]
-    for (const [path, build] of documents) {
+    for (const document of PACKAGE_DOCUMENTS) {
       writer.add(
-        path,
+        document.path,
         async () => {
           guard()
-          const bytes = Buffer.from(build(), 'utf8')
-          step('documents', path)
+          const bytes = Buffer.from(document.build(model), 'utf8')
+          step('documents', document.path)
           return bytes
         },
         { compress: true }
