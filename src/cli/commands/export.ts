@@ -120,7 +120,8 @@ export const exportCommands: Record<string, Command> = {
     }
     const s = await ctx.services()
     const result = await importPackage(s, resolve(ctx.io.cwd, positionals[0]), {
-      onLeftover: (note) => ctx.io.err(`copydesk: ${note.message}`)
+      onLeftover: (note) => ctx.io.err(`copydesk: ${note.message}`),
+      onWarning: (message) => ctx.io.err(`copydesk: warning: ${message}`)
     })
     if (ctx.json) printJson(ctx.io, await s.articles.get(result.articleId))
     else ctx.io.out(result.articleId)

@@ -25,6 +25,7 @@ import {
   packageSourceSchema
 } from '../../../shared/packageFormat'
 import { CopydeskError } from '../../../shared/result'
+import { parseAssetRecord } from '../assets/assetRecordText'
 import type { AssetStore } from '../assets/assetStore'
 import { ImportJournal, LIBRARY_TMP, sweepImportLeftovers, type LeftoverNote } from './leftovers'
 import { safeUnzip, type ExpectedFile, type ManifestCheck, type UnzipLimits } from './safeUnzip'
@@ -40,6 +41,8 @@ export interface ImportPackageOptions {
   limits?: UnzipLimits
   /** Told about what interrupted imports left behind and this import removed first. */
   onLeftover?(note: LeftoverNote): void
+  /** Told about what the import had to change to take the package in (text cut to fit). */
+  onWarning?(message: string): void
 }
 
 const TMP = LIBRARY_TMP
@@ -140,6 +143,26 @@ function checkVersions(raw: unknown, zipFile: string): void {
   }
 }
 
+/*
+ * Packages made before photo texts had a length limit may hold longer captions. They are read
+ * as the library reads its own old records: the text cut to fit with a warning, so such a package
+ * still imports. Records with any other fault stay as they are and the schema refuses them.
+ */
+function readRecordsLeniently(raw: unknown): string[] {
+  const warnings: string[] = []
+  if (!isRecord(raw) || !Array.isArray(raw.assets)) return warnings
+  for (const entry of raw.assets as unknown[]) {
+    if (!isRecord(entry) || !isRecord(entry.record)) continue
+    const before = Array.isArray(entry.record.warnings) ? entry.record.warnings.length : 0
+    const parsed = parseAssetRecord(entry.record)
+    if (!parsed.ok) continue
+    const name = parsed.record.originalName
+    for (const cut of parsed.record.warnings.slice(before)) warnings.push(`image "${name}": ${cut}`)
+    entry.record = parsed.record
+  }
+  return warnings
+}
+
 function remapUse(use: ImageUse, ids: Map<string, string>): ImageUse {
   return { ...use, assetId: ids.get(use.assetId) ?? use.assetId }
 }
@@ -224,6 +247,7 @@ export async function importPackage(
     if (!files.has(PACKAGE_FILES.source)) refuse(zipFile, `it has no ${PACKAGE_FILES.source}`)
     const raw = await readJson(join(dir, PACKAGE_FILES.source), PACKAGE_FILES.source, zipFile)
     checkVersions(raw, zipFile)
+    for (const warning of readRecordsLeniently(raw)) opts.onWarning?.(warning)
     const parsed = packageSourceSchema.safeParse(raw)
     if (!parsed.success) {
       refuse(
