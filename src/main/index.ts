@@ -36,6 +36,7 @@ import {
   rendererUrlFor
 } from './window/createMainWindow'
 import { exportTargetFor } from './window/exportTarget'
+import { isTrustedSender } from './window/senderPolicy'
 
 /** How long a start waits for a `copydesk` command that holds the library to finish. */
 const LOCK_RETRY_MS = 5_000
@@ -169,7 +170,9 @@ if (!app.requestSingleInstanceLock(handoff as unknown as Record<string, unknown>
     )
     const rendererUrl = rendererUrlFor()
     registerAppProtocol(rendererDir(), cspFor(rendererUrl))
-    registerIpc(createHandlerTable(services, log, { flushes: broker }), { rendererUrl })
+    registerIpc(createHandlerTable(services, log, { flushes: broker }), (sender) =>
+      isTrustedSender(sender, { rendererUrl })
+    )
     registerAssetProtocol((assetId, rendition) => resolveAssetFile(libraryDir, assetId, rendition))
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

@@ -33,7 +33,7 @@ export interface MainWindowOptions {
 /**
  * The URL of the app's own renderer: electron-vite's dev server while unpackaged and
  * `ELECTRON_RENDERER_URL` is set, else `app://copydesk/index.html`, served from
- * `rendererDir()`. The IPC layer passes the same value to `isTrustedSender`.
+ * `rendererDir()`. Startup checks IPC senders against the same value with `isTrustedSender`.
  */
 export function rendererUrlFor(): string {
   return resolveRendererUrl({ isPackaged: app.isPackaged, env: process.env })
