@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { AssetStore } from './assets/assetStore'
 import { ExportJobs } from './export/exportJobs'
-import { ExportOptionsStore } from './export/exportOptions'
+import { ExportOptionsStore } from './assets/exportOptions'
 import { ArticleLibrary, type LibraryAccess } from './library/articleLibrary'
 import { PreflightService } from './preflight/preflightService'
 import { SettingsStore } from './settingsStore'

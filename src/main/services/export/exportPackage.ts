@@ -15,8 +15,8 @@ import {
   type LeftoverNote
 } from '../packages/leftovers'
 import { fsyncDir } from '../storage/durableWrite'
-import { assetFile } from './assetRecords'
-import type { ExportOptionsStore } from './exportOptions'
+import { assetFile } from '../assets/assetRecords'
+import type { ExportOptionsStore } from '../assets/exportOptions'
 import { PACKAGE_DOCUMENTS, RENDITIONS } from './packageDocuments'
 import { planPackage, type PackageImage, type RenditionName } from './packageModel'
 import { protectJpeg } from '../imageMetadata/protectJpeg'

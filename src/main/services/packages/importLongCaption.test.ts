@@ -18,8 +18,16 @@ let files: Map<string, Buffer>
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'copydesk-import-long-caption-'))
-  source = await openServices({ libraryDir: join(root, 'source'), version: 't' })
-  target = await openServices({ libraryDir: join(root, 'target'), version: 't' })
+  source = await openServices({
+    libraryDir: join(root, 'source'),
+    version: 't',
+    systemLocale: 'de'
+  })
+  target = await openServices({
+    libraryDir: join(root, 'target'),
+    version: 't',
+    systemLocale: 'de'
+  })
   const photo = join(root, 'hafen.jpg')
   await sharp({ create: { width: 320, height: 200, channels: 3, background: '#3a6ea5' } })
     .jpeg()

@@ -4,12 +4,13 @@ import type { AssetRecord } from '../../../shared/asset'
 import { figuresOf } from '../../../shared/editor/bodyNodes'
 import type { Finding, FindingWhere } from '../../../shared/preflight/finding'
 import { runPreflight, type PreflightAsset } from '../../../shared/preflight/runPreflight'
+import { imageSlots } from '../../../shared/preflight/rules/imageSlots'
 import { translate } from '../../../shared/i18n/translate'
 import { CopydeskError } from '../../../shared/result'
 import type { Settings, UiLanguage } from '../../../shared/settings'
-import { assetFile, readAssetRecord } from '../export/assetRecords'
+import { assetFile, readAssetRecord } from '../assets/assetRecords'
 import type { SensitiveKind } from '../imageMetadata/exifTiff'
-import type { ExportOptionsStore } from '../export/exportOptions'
+import type { ExportOptionsStore } from '../assets/exportOptions'
 import { sensitiveImageData } from '../imageMetadata/sensitiveImageData'
 import type { SpellChecker } from '../spelling/spellChecker'
 import {
@@ -33,46 +34,6 @@ export interface PreflightOptions {
   language: UiLanguage
   /** The moment embargoes are compared with (default: now). */
   now?: Date
-}
-
-/** One image use of an article with the place a finding about it points to. */
-export interface ImageSlot {
-  use: ImageUse
-  where: FindingWhere
-  /** How preflight names it ("Lead image", "Gallery Bilder, image 2", "Body image 1"). */
-  label: string
-}
-
-/** Every image use in reading order: lead, galleries, body figures. */
-export function imageSlots(article: Article, language: UiLanguage): ImageSlot[] {
-  const slots: ImageSlot[] = []
-  if (article.lead) {
-    slots.push({
-      use: article.lead,
-      where: { field: 'lead' },
-      label: translate(language, 'preflight.leadImage')
-    })
-  }
-  article.galleries.forEach((gallery, g) =>
-    gallery.items.forEach((use, index) =>
-      slots.push({
-        use,
-        where: { galleryId: gallery.id, index },
-        label: translate(language, 'preflight.galleryImage', {
-          gallery: gallery.name ?? String(g + 1),
-          position: index + 1
-        })
-      })
-    )
-  )
-  figuresOf(article.body).forEach((figure, i) =>
-    slots.push({
-      use: figure,
-      where: figure.nodeId ? { nodeId: figure.nodeId } : { field: 'body' },
-      label: translate(language, 'preflight.figure', { position: i + 1 })
-    })
-  )
-  return slots
 }
 
 /** The nearest block at or above a body path that has a node id. */

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AssetRecord } from '../../../shared/asset'
 import { CopydeskError } from '../../../shared/result'
-import { parseAssetRecord } from '../assets/assetRecordText'
-import { assetDir } from '../assets/assetResolver'
+import { parseAssetRecord } from './assetRecordText'
+import { assetDir } from './assetResolver'
 
 /*
  * Read-only access to an asset's `asset.json` as stored (with its undo history), for the

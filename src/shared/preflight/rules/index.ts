@@ -1,0 +1,15 @@
+import { ARTICLE_RULES } from './articleRules'
+import { IMAGE_RULES } from './imageRules'
+import { LINK_RULES } from './linkRules'
+import type { PreflightRule } from './types'
+
+/**
+ * The shared checklist in the order its findings are listed: the article's fields, then every
+ * image use with its checks, then the body's links. A new rule is one entry here (its code in
+ * `FINDING_CODES`, its message under `preflight.<code>` in both languages).
+ */
+export const PREFLIGHT_RULES: readonly PreflightRule[] = [
+  ...ARTICLE_RULES,
+  ...IMAGE_RULES,
+  ...LINK_RULES
+]
