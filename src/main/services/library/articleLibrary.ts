@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { statSync } from 'node:fs'
-import { mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { Low } from 'lowdb'
 import {
   ARTICLE_SCHEMA_VERSION,
-  articleFieldsSchema,
   articlePatchSchema,
   articleSchema,
   defaultArticleFields,
@@ -26,6 +25,8 @@ import type {
 import { CopydeskError } from '../../../shared/result'
 import { fsyncDir, writeFileDurable } from '../storage/durableWrite'
 import { CorruptFileError, DurableJSONFile } from '../storage/durableJsonFile'
+import { errnoCode, messageOf } from '../storage/fsErrors'
+import { definedOnly, nowIso, summarize, userFieldsOf } from './articleFields'
 import { ArticleFileError, articleFromFile, type ArticleFile } from './articleFile'
 import { HistoryStore, type HistoryEntry } from './historyStore'
 import { KeyedMutex } from './keyedMutex'
@@ -33,6 +34,7 @@ import { LibraryLock, type LibraryAccess } from './libraryLock'
 import { searchDocumentOf, type AssetCaptionLookup } from './searchDocument'
 import { SearchIndex, SearchIndexFormatError } from './searchIndex'
 import { SummaryIndex } from './summaryIndex'
+import { TrashStore } from './trashStore'
 import { diffArticles } from './textDiff'
 import { bodyWordCount } from './wordCount'
 
@@ -66,45 +68,7 @@ export interface LibraryOptions {
   log?: (message: string) => void
 }
 
-/** Summary of an article for the library list. */
-export function summarize(article: Article, wordCount?: number): ArticleSummary {
-  return {
-    id: article.id,
-    headline: article.headline,
-    kicker: article.kicker,
-    status: article.status,
-    bylines: [...article.bylines],
-    updatedAt: article.updatedAt,
-    wordCount: wordCount ?? bodyWordCount(article.body, article.language),
-    revision: article.revision
-  }
-}
-
-/** ISO-8601 with the local offset (not `Z`), as the article format asks. */
-export function nowIso(date = new Date()): string {
-  const offsetMin = -date.getTimezoneOffset()
-  const sign = offsetMin >= 0 ? '+' : '-'
-  const abs = Math.abs(offsetMin)
-  const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
-  const local = new Date(date.getTime() + offsetMin * 60_000)
-  return (
-    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
-    `.${pad(local.getUTCMilliseconds(), 3)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-  )
-}
-
-const USER_FIELDS = Object.keys(articleFieldsSchema.shape) as (keyof ArticlePatch)[]
-
-/** The user-editable fields of an article, as a patch. */
-export function userFieldsOf(article: Article): ArticlePatch {
-  const out: Record<string, unknown> = {}
-  for (const key of USER_FIELDS) out[key] = structuredClone(article[key])
-  return out as ArticlePatch
-}
-
 const ID_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/
-const TRASH_ENTRY = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(\d+)$/
 const SEARCH_FILE = 'search.bin'
 const LOADED_CACHE = 32
 const BULK_INDEX = 100
@@ -118,18 +82,6 @@ function exists(path: string): Promise<boolean> {
     () => true,
     () => false
   )
-}
-
-function errnoOf(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | null)?.code
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
-function definedOnly(patch: ArticlePatch): ArticlePatch {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
 }
 
 /** An article file read into lowdb, with the stamp of the file it came from. */
@@ -151,7 +103,7 @@ export class ArticleLibrary {
   readonly access: LibraryAccess
   private readonly articlesDir: string
   private readonly indexDir: string
-  private readonly trashDir: string
+  private readonly trash: TrashStore
   private readonly quarantineDir: string
   private readonly history: HistoryStore
   private readonly clock: () => Date
@@ -180,13 +132,15 @@ export class ArticleLibrary {
     this.opts = opts
     this.articlesDir = join(dir, 'articles')
     this.indexDir = join(dir, 'index')
-    this.trashDir = join(dir, 'trash')
     this.quarantineDir = join(dir, 'quarantine')
     this.history = new HistoryStore(join(dir, 'history'), {
       limit: opts.historyLimit,
       coalesceMs: opts.coalesceMs,
       writable: this.access !== 'cli-read'
     })
+    this.trash = new TrashStore(join(dir, 'trash'), this.articlesDir, this.history, (id) =>
+      this.fileOf(id)
+    )
     this.clock = opts.clock ?? (() => new Date())
     this.log = opts.log ?? ((m) => console.error(m))
   }
@@ -207,7 +161,7 @@ export class ArticleLibrary {
         for (const sub of [library.articlesDir, library.indexDir, library.history.root]) {
           await mkdir(sub, { recursive: true })
         }
-        await library.repairTrash()
+        await library.trash.repair()
       }
       await library.loadIndex()
       // The last owner died (crash, kill, power cut): its unfsynced newest versions may be empty.
@@ -286,7 +240,7 @@ export class ArticleLibrary {
     try {
       names = await readdir(this.articlesDir)
     } catch (error) {
-      if (errnoOf(error) !== 'ENOENT') throw error
+      if (errnoCode(error) !== 'ENOENT') throw error
     }
     const present = new Set<string>()
     const toRead: string[] = []
@@ -347,7 +301,7 @@ export class ArticleLibrary {
             restoredFrom: null,
             message: `The search index was damaged (${error.message}) and is rebuilt from the article files`
           })
-        } else if (errnoOf(error) !== 'ENOENT') {
+        } else if (errnoCode(error) !== 'ENOENT') {
           this.log(`search index: ${messageOf(error)}; rebuilding it`)
         }
         this.search = new SearchIndex()
@@ -992,82 +946,15 @@ export class ArticleLibrary {
       this.mutex.run(id, async () => {
         const entry = this.summaries.entries.get(id)
         if (!entry) throw new CopydeskError('not-found', `No article with id ${id}`)
-        const now = this.clock()
-        let ms = now.getTime()
-        while (await exists(join(this.trashDir, `${id}.${ms}`))) ms++
-        const dest = join(this.trashDir, `${id}.${ms}`)
-        await mkdir(dest, { recursive: true })
-        await writeFileDurable(
-          join(dest, 'deleted.json'),
-          JSON.stringify({ id, deletedAt: nowIso(now), summary: entry.summary })
-        )
-        try {
-          await rename(this.history.dirOf(id), join(dest, 'history'))
-        } catch (error) {
-          if (errnoOf(error) !== 'ENOENT') throw error
-        }
-        this.history.forget(id)
-        // Moving the article file is what deletes it; everything before is undone at open.
-        try {
-          await rename(this.fileOf(id), join(dest, 'article.json'))
-        } catch (error) {
-          throw new CopydeskError(
-            errnoOf(error) === 'ENOENT' ? 'not-found' : 'io',
-            `Article ${id}: moving ${this.fileOf(id)} to the trash failed: ${messageOf(error)}`
-          )
-        }
-        for (const d of [this.articlesDir, this.history.root, dest, this.trashDir]) {
-          await fsyncDir(d)
-        }
+        await this.trash.moveIn(id, entry.summary, this.clock())
         await this.forgetArticle(id)
       })
     )
   }
 
-  private async trashEntries(): Promise<{ id: string; dir: string; ms: number }[]> {
-    let names: string[] = []
-    try {
-      names = await readdir(this.trashDir)
-    } catch (error) {
-      if (errnoOf(error) !== 'ENOENT') throw error
-    }
-    return names
-      .map((name) => ({ name, m: TRASH_ENTRY.exec(name) }))
-      .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
-      .map(({ name, m }) => ({
-        id: m[1] as string,
-        dir: join(this.trashDir, name),
-        ms: Number(m[2])
-      }))
-      .sort((a, b) => b.ms - a.ms)
-  }
-
   /** Articles in the trash, most recently deleted first. */
   async listTrash(): Promise<TrashEntry[]> {
-    const out: TrashEntry[] = []
-    for (const { dir } of await this.trashEntries()) {
-      try {
-        await stat(join(dir, 'article.json'))
-        const meta = JSON.parse(await readFile(join(dir, 'deleted.json'), 'utf8')) as {
-          deletedAt: string
-          summary: ArticleSummary
-        }
-        const s = meta.summary
-        out.push({
-          id: s.id,
-          headline: s.headline,
-          kicker: s.kicker,
-          status: s.status,
-          bylines: s.bylines,
-          wordCount: s.wordCount,
-          updatedAt: s.updatedAt,
-          deletedAt: meta.deletedAt
-        })
-      } catch {
-        // An entry a crash left half-made; open() repairs those.
-      }
-    }
-    return out
+    return this.trash.list()
   }
 
   /** Brings an article back from the trash (its most recent deletion). */
@@ -1078,26 +965,7 @@ export class ArticleLibrary {
         if (this.summaries.entries.has(id)) {
           throw new CopydeskError('conflict', `Article ${id} is in the library already`)
         }
-        let from: string | null = null
-        for (const entry of await this.trashEntries()) {
-          if (entry.id !== id) continue
-          if (await exists(join(entry.dir, 'article.json'))) {
-            from = entry.dir
-            break
-          }
-        }
-        if (!from) throw new CopydeskError('not-found', `No article with id ${id} in the trash`)
-        const historyDir = this.history.dirOf(id)
-        const historyFree = !(await exists(historyDir))
-        if (historyFree) {
-          await rename(join(from, 'history'), historyDir).catch((error: unknown) => {
-            if (errnoOf(error) !== 'ENOENT') throw error
-          })
-        }
-        this.history.forget(id)
-        await rename(join(from, 'article.json'), this.fileOf(id))
-        for (const d of [this.articlesDir, this.history.root, from]) await fsyncDir(d)
-        if (historyFree) await rm(from, { recursive: true, force: true })
+        await this.trash.moveOut(id)
         try {
           const { db } = await this.current(id)
           this.unreadable.delete(id)
@@ -1113,28 +981,7 @@ export class ArticleLibrary {
   /** Deletes everything in the trash for good; returns how many articles were removed. */
   async emptyTrash(): Promise<{ removed: number }> {
     this.ensureWritable()
-    return this.mutex.run('#trash', async () => {
-      const entries = await this.trashEntries()
-      for (const { dir } of entries) await rm(dir, { recursive: true, force: true })
-      if (entries.length) await fsyncDir(this.trashDir)
-      return { removed: entries.length }
-    })
-  }
-
-  /**
-   * Finishes or undoes a deletion a crash cut short: a trash entry without its article file
-   * gives its history back to the article, which was never moved.
-   */
-  private async repairTrash(): Promise<void> {
-    for (const entry of await this.trashEntries()) {
-      if (await exists(join(entry.dir, 'article.json'))) continue
-      if (!(await exists(this.fileOf(entry.id)))) continue
-      const historyDir = this.history.dirOf(entry.id)
-      if (!(await exists(historyDir))) {
-        await rename(join(entry.dir, 'history'), historyDir).catch(() => undefined)
-      }
-      await rm(entry.dir, { recursive: true, force: true })
-    }
+    return this.mutex.run('#trash', () => this.trash.empty())
   }
 
   // ---------------------------------------------------------------- lifecycle
