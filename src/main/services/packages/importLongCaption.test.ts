@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto'
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
@@ -7,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openServices, type Services } from '..'
 import { ASSET_TEXT_MAX, type ImportResult } from '../../../shared/asset'
 import { exportPackage } from '../export/exportPackage'
-import { rawZip } from './__fixtures__/rawZip'
+import { packageFiles, repackage } from './__fixtures__/repackage'
 import { importPackage } from './importPackage'
-import { safeUnzip } from './safeUnzip'
 
 let root: string
 let source: Services
@@ -42,13 +40,7 @@ beforeAll(async () => {
   })
   const zip = join(root, 'paket.zip')
   await exportPackage(source, article.id, zip, { force: true })
-  const dir = join(root, 'unpacked')
-  await safeUnzip(zip, dir)
-  files = new Map()
-  for (const name of await readdir(dir, { recursive: true })) {
-    const bytes = await readFile(join(dir, name)).catch(() => null)
-    if (bytes) files.set(name.split('\\').join('/'), bytes)
-  }
+  files = await packageFiles(zip, join(root, 'unpacked'))
 }, 90_000)
 
 afterAll(async () => {
@@ -60,30 +52,12 @@ afterAll(async () => {
 /** The package as an older Copydesk wrote it: the photo's record holds `caption` as given. */
 async function packageWithRecordCaption(caption: string): Promise<string> {
   const out = new Map(files)
-  out.delete('manifest.json')
   const doc = JSON.parse(out.get('article.copydesk.json')!.toString()) as {
     assets: { record: { metadata: { caption: string | null } } }[]
   }
   doc.assets[0]!.record.metadata.caption = caption
   out.set('article.copydesk.json', Buffer.from(JSON.stringify(doc)))
-  const manifest = {
-    files: [...out].map(([path, data]) => ({
-      path,
-      bytes: data.length,
-      sha256: createHash('sha256').update(data).digest('hex')
-    })),
-    forced: false,
-    findings: []
-  }
-  const file = join(root, `paket-${caption.length}.zip`)
-  await writeFile(
-    file,
-    rawZip([
-      ...[...out].map(([path, data]) => ({ name: path, data })),
-      { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }
-    ])
-  )
-  return file
+  return repackage(out, join(root, `paket-${caption.length}.zip`))
 }
 
 describe('package import of a photo text longer than the limit', () => {

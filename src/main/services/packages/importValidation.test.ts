@@ -1,14 +1,12 @@
-import { createHash } from 'node:crypto'
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openServices, type Services } from '..'
 import type { PmNode } from '../../../shared/article'
 import { exportPackage } from '../export/exportPackage'
-import { rawZip } from './__fixtures__/rawZip'
+import { packageFiles, repackage } from './__fixtures__/repackage'
 import { importPackage } from './importPackage'
-import { safeUnzip } from './safeUnzip'
 
 let root: string
 let source: Services
@@ -40,13 +38,7 @@ beforeAll(async () => {
   })
   const zip = join(root, 'paket.zip')
   await exportPackage(source, article.id, zip, { force: true })
-  const dir = join(root, 'unpacked')
-  await safeUnzip(zip, dir)
-  good = new Map()
-  for (const name of await readdir(dir, { recursive: true })) {
-    const bytes = await readFile(join(dir, name)).catch(() => null)
-    if (bytes) good.set(name.split('\\').join('/'), bytes)
-  }
+  good = await packageFiles(zip, join(root, 'unpacked'))
 }, 90_000)
 
 afterAll(async () => {
@@ -61,30 +53,12 @@ async function packageWith(
   edit: (article: Record<string, unknown>) => void
 ): Promise<string> {
   const files = new Map(good)
-  files.delete('manifest.json')
   const doc = JSON.parse(files.get('article.copydesk.json')!.toString()) as {
     article: Record<string, unknown>
   }
   edit(doc.article)
   files.set('article.copydesk.json', Buffer.from(JSON.stringify(doc)))
-  const manifest = {
-    files: [...files].map(([path, data]) => ({
-      path,
-      bytes: data.length,
-      sha256: createHash('sha256').update(data).digest('hex')
-    })),
-    forced: false,
-    findings: []
-  }
-  const file = join(root, `${name}.zip`)
-  await writeFile(
-    file,
-    rawZip([
-      ...[...files].map(([path, data]) => ({ name: path, data })),
-      { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }
-    ])
-  )
-  return file
+  return repackage(files, join(root, `${name}.zip`))
 }
 
 function nested(depth: number): PmNode {
