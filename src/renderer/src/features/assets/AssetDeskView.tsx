@@ -1,22 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  MAX_IPC_IMPORT_BYTES,
-  type AssetSummary,
-  type AssetListFilter
-} from '../../../../shared/asset'
-import { call, newsroom } from '../../lib/newsroom'
-import { carriesFiles } from '../../lib/assetDrag'
+import type { AssetSummary } from '../../../../shared/asset'
 import { AssetGrid } from './AssetGrid'
 import { AssetSidePanel } from './AssetSidePanel'
 import { AttachDialog, type AttachDone } from './AttachDialog'
-import { collectDroppedFiles, takeDropEntries, type PickedFile } from './collectDroppedFiles'
 import { EMPTY_SELECTION, keepVisible, type GridSelection } from './gridSelection'
 import { ImportPanel } from './ImportPanel'
-import { runImport, type ImportRow } from './runImport'
+import { useAssetImport, type DeskNotice } from './useAssetImport'
+import { useAssetList, type MissingFilter } from './useAssetList'
 import './assets.css'
-
-type MissingFilter = NonNullable<AssetListFilter['missing']>[number]
 
 const MISSING_FILTERS: { key: MissingFilter; label: string }[] = [
   { key: 'credit', label: 'assets.filterCredit' },
@@ -26,25 +18,8 @@ const MISSING_FILTERS: { key: MissingFilter; label: string }[] = [
 
 const ACCEPT = 'image/*,.jpg,.jpeg,.png,.webp,.tif,.tiff,.avif,.gif,.heic,.heif'
 
-interface Notice {
-  text: string
-  articleId?: string
-}
-
 interface AssetDeskViewProps {
   onOpenArticle(id: string): void
-}
-
-function replaceIn(list: AssetSummary[] | null, next: AssetSummary): AssetSummary[] | null {
-  return list && list.map((a) => (a.id === next.id ? next : a))
-}
-
-// Clipboard images arrive as "image.png"; a dated name tells them apart in the library.
-function pastedFileName(file: File, index: number): string {
-  if (file.name && file.name !== 'image.png') return file.name
-  const ext = file.type.split('/')[1]?.replace('jpeg', 'jpg') || 'png'
-  const stamp = new Date().toISOString().slice(0, 19).replace('T', '-').replace(/:/g, '')
-  return `pasted-${stamp}${index ? `-${index + 1}` : ''}.${ext}`
 }
 
 /**
@@ -54,64 +29,16 @@ function pastedFileName(file: File, index: number): string {
  */
 export function AssetDeskView({ onOpenArticle }: AssetDeskViewProps): React.JSX.Element {
   const { t } = useTranslation()
-  const [assets, setAssets] = useState<AssetSummary[] | null>(null)
-  const [all, setAll] = useState<AssetSummary[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [missing, setMissing] = useState<MissingFilter[]>([])
-  const [unused, setUnused] = useState(false)
-  const [query, setQuery] = useState('')
-  const [debouncedQuery, setDebouncedQuery] = useState('')
-  const [version, setVersion] = useState(0)
+  const list = useAssetList()
+  const { assets, all, counts, missing, unused } = list
+  const [notice, setNotice] = useState<DeskNotice | null>(null)
+  const importer = useAssetImport({ onImported: list.refresh, onNotice: setNotice })
   const [selection, setSelection] = useState<GridSelection>(EMPTY_SELECTION)
   const [openId, setOpenId] = useState<string | null>(null)
   const [panelKey, setPanelKey] = useState(0)
-  const [importRows, setImportRows] = useState<ImportRow[] | null>(null)
-  const [skipped, setSkipped] = useState<string[]>([])
-  const [isImporting, setImporting] = useState(false)
-  const [isCancelling, setCancelling] = useState(false)
-  const [isDropTarget, setDropTarget] = useState(false)
   const [attachTarget, setAttachTarget] = useState<'lead' | 'gallery' | null>(null)
-  const [notice, setNotice] = useState<Notice | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
-  const cancelRequested = useRef(false)
-  const importing = useRef(false)
-  const dragDepth = useRef(0)
-
-  useEffect(() => {
-    const timer = setTimeout(() => setDebouncedQuery(query.trim()), 200)
-    return () => clearTimeout(timer)
-  }, [query])
-
-  const isFiltered = missing.length > 0 || unused || debouncedQuery !== ''
-
-  useEffect(() => {
-    let isCurrent = true
-    const filter: AssetListFilter = {}
-    if (missing.length) filter.missing = missing
-    if (unused) filter.unused = true
-    if (debouncedQuery) filter.query = debouncedQuery
-    call(newsroom.listAssets(filter))
-      .then((list) => {
-        if (!isCurrent) return
-        setAssets(list)
-        setError(null)
-      })
-      .catch((e: Error) => isCurrent && setError(e.message))
-    return () => {
-      isCurrent = false
-    }
-  }, [missing, unused, debouncedQuery, version])
-
-  // The whole library, for the counts beside the filters.
-  useEffect(() => {
-    let isCurrent = true
-    call(newsroom.listAssets())
-      .then((list) => isCurrent && setAll(list))
-      .catch(() => undefined)
-    return () => {
-      isCurrent = false
-    }
-  }, [version])
+  const isImporting = importer.isImporting
 
   const order = useMemo(() => (assets ?? []).map((a) => a.id), [assets])
   const picked = useMemo(() => keepVisible(selection, order), [selection, order])
@@ -120,138 +47,14 @@ export function AssetDeskView({ onOpenArticle }: AssetDeskViewProps): React.JSX.
     return picked.ids.map((id) => byId.get(id)).filter((a): a is AssetSummary => !!a)
   }, [picked, assets])
 
-  const startImport = useCallback(
-    async (files: PickedFile[], skippedNames: string[]): Promise<void> => {
-      if (importing.current) {
-        setNotice({ text: t('assets.importBusy') })
-        return
-      }
-      setSkipped(skippedNames)
-      if (files.length === 0) {
-        setImportRows([])
-        return
-      }
-      importing.current = true
-      cancelRequested.current = false
-      setImporting(true)
-      setNotice(null)
-      let shown = 0
-      let lastRefresh = 0
-      try {
-        await runImport(files, {
-          maxBytes: MAX_IPC_IMPORT_BYTES,
-          isCancelled: () => cancelRequested.current,
-          onChange: (rows) => {
-            setImportRows(rows)
-            // New photos appear while the rest are still coming in (at most about once a second).
-            const done = rows.filter((r) => r.status === 'imported').length
-            if (done > shown && Date.now() - lastRefresh > 800) {
-              shown = done
-              lastRefresh = Date.now()
-              setVersion((v) => v + 1)
-            }
-          },
-          send: async (file) => (await call(newsroom.importAssets({ files: [file] })))[0]
-        })
-      } finally {
-        importing.current = false
-        setImporting(false)
-        setCancelling(false)
-        setVersion((v) => v + 1)
-      }
-    },
-    [t]
-  )
-
-  const startImportRef = useRef(startImport)
-  useEffect(() => {
-    startImportRef.current = startImport
-  })
-
-  // Paste anywhere on the photo desk: image files on the clipboard are imported.
-  useEffect(() => {
-    const handlePaste = (event: ClipboardEvent): void => {
-      const files = Array.from(event.clipboardData?.files ?? []).filter((f) =>
-        f.type.startsWith('image/')
-      )
-      if (files.length === 0) return
-      event.preventDefault()
-      void startImportRef.current(
-        files.map((file, i) => ({ file, name: pastedFileName(file, i) })),
-        []
-      )
-    }
-    document.addEventListener('paste', handlePaste)
-    return () => document.removeEventListener('paste', handlePaste)
-  }, [])
-
-  // Files dropped anywhere in the window while the photo desk is open are imported (a near miss
-  // must not make the browser open the file instead).
-  useEffect(() => {
-    const handleDragEnter = (event: DragEvent): void => {
-      if (!carriesFiles(event.dataTransfer)) return
-      event.preventDefault()
-      dragDepth.current += 1
-      setDropTarget(true)
-    }
-    const handleDragOver = (event: DragEvent): void => {
-      if (!carriesFiles(event.dataTransfer) || !event.dataTransfer) return
-      event.preventDefault()
-      event.dataTransfer.dropEffect = 'copy'
-    }
-    const handleDragLeave = (event: DragEvent): void => {
-      if (!carriesFiles(event.dataTransfer)) return
-      dragDepth.current = Math.max(0, dragDepth.current - 1)
-      if (dragDepth.current === 0) setDropTarget(false)
-    }
-    const handleDrop = (event: DragEvent): void => {
-      if (!carriesFiles(event.dataTransfer) || !event.dataTransfer) return
-      event.preventDefault()
-      dragDepth.current = 0
-      setDropTarget(false)
-      const { entries, loose } = takeDropEntries(event.dataTransfer)
-      collectDroppedFiles(entries, loose).then(
-        ({ files, skipped: left }) => startImportRef.current(files, left),
-        (e: Error) => setNotice({ text: t('assets.dropFailed', { message: e.message }) })
-      )
-    }
-    document.addEventListener('dragenter', handleDragEnter)
-    document.addEventListener('dragover', handleDragOver)
-    document.addEventListener('dragleave', handleDragLeave)
-    document.addEventListener('drop', handleDrop)
-    return () => {
-      document.removeEventListener('dragenter', handleDragEnter)
-      document.removeEventListener('dragover', handleDragOver)
-      document.removeEventListener('dragleave', handleDragLeave)
-      document.removeEventListener('drop', handleDrop)
-    }
-  }, [t])
-
-  const handleChosenFiles = (event: React.ChangeEvent<HTMLInputElement>): void => {
-    const files = Array.from(event.target.files ?? [])
-    event.target.value = ''
-    void startImport(
-      files.map((file) => ({ file, name: file.name })),
-      []
-    )
-  }
-
-  const toggleMissing = (key: MissingFilter): void =>
-    setMissing((m) => (m.includes(key) ? m.filter((x) => x !== key) : [...m, key]))
-
-  const handleChanged = useCallback((next: AssetSummary): void => {
-    setAssets((list) => replaceIn(list, next))
-    setAll((list) => replaceIn(list, next))
-  }, [])
-
+  const { replace, remove, refresh } = list
   const handleDeleted = useCallback(
     (gone: AssetSummary): void => {
       setOpenId(null)
-      setAssets((list) => list && list.filter((a) => a.id !== gone.id))
-      setAll((list) => list && list.filter((a) => a.id !== gone.id))
+      remove(gone.id)
       setNotice({ text: t('assets.deleted', { name: gone.originalName }) })
     },
-    [t]
+    [t, remove]
   )
 
   const handleAttached = (done: AttachDone): void => {
@@ -267,20 +70,9 @@ export function AssetDeskView({ onOpenArticle }: AssetDeskViewProps): React.JSX.
             : t('assets.galleryDone', { count: done.count, headline }),
       articleId: done.articleId
     })
-    setVersion((v) => v + 1)
+    refresh()
     setPanelKey((k) => k + 1)
   }
-
-  const counts = useMemo(() => {
-    const list = all ?? []
-    return {
-      total: list.length,
-      credit: list.filter((a) => !a.metadata.credit).length,
-      caption: list.filter((a) => !a.metadata.caption).length,
-      alt: list.filter((a) => !a.metadata.alt).length,
-      unused: list.filter((a) => a.usage.length === 0).length
-    }
-  }, [all])
 
   const isEmptyLibrary = all !== null && all.length === 0 && !isImporting
 
@@ -323,25 +115,19 @@ export function AssetDeskView({ onOpenArticle }: AssetDeskViewProps): React.JSX.
             accept={ACCEPT}
             hidden
             aria-label={t('assets.chooseFiles')}
-            onChange={handleChosenFiles}
+            onChange={importer.handleChosenFiles}
           />
         </div>
       </div>
 
-      {importRows && (importRows.length > 0 || skipped.length > 0) && (
+      {importer.rows && (importer.rows.length > 0 || importer.skipped.length > 0) && (
         <ImportPanel
-          rows={importRows}
-          skipped={skipped}
+          rows={importer.rows}
+          skipped={importer.skipped}
           isRunning={isImporting}
-          isCancelling={isCancelling}
-          onCancel={() => {
-            cancelRequested.current = true
-            setCancelling(true)
-          }}
-          onDismiss={() => {
-            setImportRows(null)
-            setSkipped([])
-          }}
+          isCancelling={importer.isCancelling}
+          onCancel={importer.cancel}
+          onDismiss={importer.dismiss}
         />
       )}
 
@@ -368,9 +154,9 @@ export function AssetDeskView({ onOpenArticle }: AssetDeskViewProps): React.JSX.
         </div>
       )}
 
-      {error && (
+      {list.error && (
         <p role="alert" className="error">
-          {t('assets.loadFailed', { message: error })}
+          {t('assets.loadFailed', { message: list.error })}
         </p>
       )}
 
@@ -397,8 +183,8 @@ export function AssetDeskView({ onOpenArticle }: AssetDeskViewProps): React.JSX.
               className="search"
               placeholder={t('assets.search')}
               aria-label={t('assets.search')}
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
+              value={list.query}
+              onChange={(e) => list.setQuery(e.target.value)}
             />
             <div className="filter-chips" role="group" aria-label={t('assets.filters')}>
               {MISSING_FILTERS.map((f) => (
@@ -407,7 +193,7 @@ export function AssetDeskView({ onOpenArticle }: AssetDeskViewProps): React.JSX.
                   type="button"
                   className="chip-toggle"
                   aria-pressed={missing.includes(f.key)}
-                  onClick={() => toggleMissing(f.key)}
+                  onClick={() => list.toggleMissing(f.key)}
                 >
                   {t(f.label)}
                   {all && <span className="chip-count">{counts[f.key]}</span>}
@@ -417,7 +203,7 @@ export function AssetDeskView({ onOpenArticle }: AssetDeskViewProps): React.JSX.
                 type="button"
                 className="chip-toggle"
                 aria-pressed={unused}
-                onClick={() => setUnused((u) => !u)}
+                onClick={list.toggleUnused}
               >
                 {t('assets.filterUnused')}
                 {all && <span className="chip-count">{counts.unused}</span>}
@@ -471,17 +257,9 @@ export function AssetDeskView({ onOpenArticle }: AssetDeskViewProps): React.JSX.
             <div className="desk-grid-col">
               {assets && assets.length === 0 ? (
                 <div className="desk-no-match">
-                  <p>{isFiltered ? t('assets.noMatch') : t('assets.empty')}</p>
-                  {isFiltered && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => {
-                        setMissing([])
-                        setUnused(false)
-                        setQuery('')
-                      }}
-                    >
+                  <p>{list.isFiltered ? t('assets.noMatch') : t('assets.empty')}</p>
+                  {list.isFiltered && (
+                    <button type="button" className="link-button" onClick={list.clearFilters}>
                       {t('assets.clearFilters')}
                     </button>
                   )}
@@ -508,7 +286,7 @@ export function AssetDeskView({ onOpenArticle }: AssetDeskViewProps): React.JSX.
                 assetId={openId}
                 refreshKey={panelKey}
                 onClose={() => setOpenId(null)}
-                onChanged={handleChanged}
+                onChanged={replace}
                 onDeleted={handleDeleted}
                 onOpenArticle={onOpenArticle}
               />
@@ -517,7 +295,7 @@ export function AssetDeskView({ onOpenArticle }: AssetDeskViewProps): React.JSX.
         </>
       )}
 
-      {isDropTarget && (
+      {importer.isDropTarget && (
         <div className="drop-overlay" aria-hidden="true">
           <div className="drop-card">
             <div className="drop-icon" />

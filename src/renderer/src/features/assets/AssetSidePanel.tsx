@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   ASSET_EDITABLE_FIELDS,
@@ -6,11 +5,11 @@ import {
   type AssetSummary,
   type AssetUse
 } from '../../../../shared/asset'
-import { errorCode, errorMessage } from '../../lib/bridgeError'
-import { call, newsroom } from '../../lib/newsroom'
-import { draftOf, draftPatch, rebaseDraft, settleDraft, type AssetDraft } from './assetDraft'
+import { newsroom } from '../../lib/newsroom'
+import { draftPatch } from './assetDraft'
 import { articleCount } from './AssetTile'
 import { formatDateCreated, formatFileSize, formatPixels } from './formatAssetFacts'
+import { useAssetEditor } from './useAssetEditor'
 
 interface AssetSidePanelProps {
   assetId: string
@@ -21,9 +20,6 @@ interface AssetSidePanelProps {
   onDeleted(asset: AssetSummary): void
   onOpenArticle(id: string): void
 }
-
-type SaveState =
-  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
 
 const MULTILINE: ReadonlySet<AssetEditableField> = new Set(['caption', 'alt', 'usageTerms'])
 
@@ -71,179 +67,14 @@ export function AssetSidePanel({
   onOpenArticle
 }: AssetSidePanelProps): React.JSX.Element {
   const { t, i18n } = useTranslation()
-  const [asset, setAsset] = useState<AssetSummary | null>(null)
-  const [draft, setDraft] = useState<AssetDraft | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
-  const [conflict, setConflict] = useState<string | null>(null)
-  const [actionError, setActionError] = useState<string | null>(null)
-  const [isConfirmingDelete, setConfirmingDelete] = useState(false)
-  const deleteDialog = useRef<HTMLDialogElement>(null)
-
-  // The live values every queued operation reads when it runs (state lags one render behind).
-  const live = useRef<{ asset: AssetSummary | null; draft: AssetDraft | null }>({
-    asset: null,
-    draft: null
+  const { deleteDialog, ...editor } = useAssetEditor({
+    assetId,
+    refreshKey,
+    onClose,
+    onChanged,
+    onDeleted
   })
-  const queue = useRef<Promise<void>>(Promise.resolve())
-  // Counts edits refused as stale, so a close whose own save was refused keeps the panel open
-  // with the message that repeats what was typed.
-  const refusals = useRef(0)
-  const callbacks = useRef({ onChanged, onDeleted, onClose })
-  useEffect(() => {
-    callbacks.current = { onChanged, onDeleted, onClose }
-  })
-
-  const commit = useCallback((next: AssetSummary, nextDraft: AssetDraft): void => {
-    live.current = { asset: next, draft: nextDraft }
-    setAsset(next)
-    setDraft(nextDraft)
-  }, [])
-
-  /** Runs server operations one after another, each on the state the previous one left. */
-  const enqueue = useCallback((op: () => Promise<void>): Promise<void> => {
-    const next = queue.current.then(op).catch((error: unknown) => {
-      setSaveState({ kind: 'failed', message: errorMessage(error) })
-    })
-    queue.current = next
-    return next
-  }, [])
-
-  const reloadAfterConflict = useCallback(
-    async (lost: AssetDraft | null): Promise<void> => {
-      const fresh = await call(newsroom.getAsset({ id: assetId }))
-      const before = live.current.asset
-      const lostLines =
-        lost && before
-          ? ASSET_EDITABLE_FIELDS.filter((f) => lost[f] !== (before.metadata[f] ?? '')).map(
-              (f) => `${t(`assets.field.${f}`)}: ${lost[f] || '—'}`
-            )
-          : []
-      commit(fresh, draftOf(fresh.metadata))
-      callbacks.current.onChanged(fresh)
-      if (lostLines.length > 0) refusals.current += 1
-      setSaveState({ kind: 'idle' })
-      setConflict(
-        lostLines.length
-          ? t('assets.conflictLost', { lost: lostLines.join(' · ') })
-          : t('assets.conflict')
-      )
-    },
-    [assetId, commit, t]
-  )
-
-  // Load, and reload when told something changed elsewhere, keeping what is being typed.
-  useEffect(() => {
-    let isCurrent = true
-    call(newsroom.getAsset({ id: assetId }))
-      .then((fresh) => {
-        if (!isCurrent) return
-        const { asset: before, draft: typed } = live.current
-        const nextDraft =
-          before && typed && before.id === fresh.id
-            ? rebaseDraft(typed, before.metadata, fresh.metadata)
-            : draftOf(fresh.metadata)
-        commit(fresh, nextDraft)
-        setLoadError(null)
-      })
-      .catch((e: Error) => isCurrent && setLoadError(e.message))
-    return () => {
-      isCurrent = false
-    }
-  }, [assetId, refreshKey, commit])
-
-  const save = useCallback(
-    (): Promise<void> =>
-      enqueue(async () => {
-        const { asset: current, draft: typed } = live.current
-        if (!current || !typed) return
-        const patch = draftPatch(typed, current.metadata)
-        if (!patch) return
-        setSaveState({ kind: 'saving' })
-        try {
-          const next = await call(
-            newsroom.updateAsset({ id: current.id, baseRevision: current.revision, patch })
-          )
-          commit(next, settleDraft(live.current.draft ?? typed, patch, next.metadata))
-          setConflict(null)
-          setSaveState({ kind: 'saved' })
-          callbacks.current.onChanged(next)
-        } catch (error) {
-          if (errorCode(error) === 'conflict') return reloadAfterConflict(live.current.draft)
-          throw error
-        }
-      }),
-    [enqueue, commit, reloadAfterConflict]
-  )
-
-  const undo = useCallback(
-    (): Promise<void> =>
-      enqueue(async () => {
-        const { asset: current, draft: typed } = live.current
-        if (!current || !typed) return
-        // Unsaved typing is taken back first, locally, as a text box would.
-        if (draftPatch(typed, current.metadata)) {
-          commit(current, draftOf(current.metadata))
-          return
-        }
-        if (current.undoDepth === 0) return
-        setSaveState({ kind: 'saving' })
-        try {
-          const next = await call(
-            newsroom.undoAssetEdit({ id: current.id, baseRevision: current.revision })
-          )
-          commit(next, draftOf(next.metadata))
-          setConflict(null)
-          setSaveState({ kind: 'saved' })
-          callbacks.current.onChanged(next)
-        } catch (error) {
-          if (errorCode(error) === 'conflict') return reloadAfterConflict(null)
-          throw error
-        }
-      }),
-    [enqueue, commit, reloadAfterConflict]
-  )
-
-  // Closes once what was typed is saved; a failed save keeps the panel open with its message.
-  const close = useCallback((): void => {
-    const before = refusals.current
-    void save().then(() => {
-      const { asset: current, draft: typed } = live.current
-      if (refusals.current !== before) return
-      if (!current || !typed || !draftPatch(typed, current.metadata)) callbacks.current.onClose()
-    })
-  }, [save])
-
-  useEffect(() => {
-    const dialog = deleteDialog.current
-    if (!dialog) return
-    if (isConfirmingDelete && !dialog.open) dialog.showModal()
-    if (!isConfirmingDelete && dialog.open) dialog.close()
-  }, [isConfirmingDelete])
-
-  const handleDelete = async (): Promise<void> => {
-    const current = live.current.asset
-    if (!current) return
-    try {
-      await call(newsroom.deleteAsset({ id: current.id }))
-      setConfirmingDelete(false)
-      callbacks.current.onDeleted(current)
-    } catch (error) {
-      setConfirmingDelete(false)
-      setActionError(t('assets.deleteFailed', { message: errorMessage(error) }))
-      // The refusal usually means it has become used: show where.
-      const fresh = await call(newsroom.getAsset({ id: current.id })).catch(() => null)
-      if (fresh)
-        commit(
-          fresh,
-          rebaseDraft(
-            live.current.draft ?? draftOf(fresh.metadata),
-            current.metadata,
-            fresh.metadata
-          )
-        )
-    }
-  }
+  const { asset, draft, saveState, isConfirmingDelete, setField, save, undo, close } = editor
 
   const handleKeyDown = (event: React.KeyboardEvent): void => {
     const mod = event.ctrlKey || event.metaKey
@@ -257,15 +88,6 @@ export function AssetSidePanel({
       event.preventDefault()
       close()
     }
-  }
-
-  const setField = (field: AssetEditableField, value: string): void => {
-    const typed = live.current.draft
-    if (!typed) return
-    const next = { ...typed, [field]: value }
-    live.current = { ...live.current, draft: next }
-    setDraft(next)
-    if (saveState.kind === 'saved') setSaveState({ kind: 'idle' })
   }
 
   const head = (
@@ -282,12 +104,12 @@ export function AssetSidePanel({
     </header>
   )
 
-  if (loadError) {
+  if (editor.loadError) {
     return (
       <aside className="asset-panel" aria-labelledby="asset-panel-title">
         {head}
         <p role="alert" className="error">
-          {t('assets.loadOneFailed', { message: loadError })}
+          {t('assets.loadOneFailed', { message: editor.loadError })}
         </p>
       </aside>
     )
@@ -371,9 +193,9 @@ export function AssetSidePanel({
           {t('assets.resultWarning', { warning: w })}
         </p>
       ))}
-      {conflict && (
+      {editor.conflict && (
         <p role="alert" className="error">
-          {conflict}
+          {editor.conflict}
         </p>
       )}
 
@@ -489,9 +311,9 @@ export function AssetSidePanel({
       </section>
 
       <section className="panel-section panel-danger">
-        {actionError && (
+        {editor.actionError && (
           <p role="alert" className="error">
-            {actionError}
+            {editor.actionError}
           </p>
         )}
         <button
@@ -499,7 +321,7 @@ export function AssetSidePanel({
           className="danger"
           disabled={usedCount > 0}
           aria-describedby={usedCount > 0 ? 'asset-delete-reason' : undefined}
-          onClick={() => setConfirmingDelete(true)}
+          onClick={() => editor.setConfirmingDelete(true)}
         >
           {t('assets.delete')}
         </button>
@@ -514,15 +336,19 @@ export function AssetSidePanel({
         ref={deleteDialog}
         className="dialog"
         aria-labelledby="asset-delete-title"
-        onClose={() => setConfirmingDelete(false)}
+        onClose={() => editor.setConfirmingDelete(false)}
       >
         <h2 id="asset-delete-title">{t('assets.deleteConfirmTitle')}</h2>
         <p>{t('assets.deleteConfirm', { name: asset.originalName })}</p>
         <div className="dialog-actions gap">
-          <button type="button" onClick={() => setConfirmingDelete(false)} autoFocus>
+          <button type="button" onClick={() => editor.setConfirmingDelete(false)} autoFocus>
             {t('assets.cancel')}
           </button>
-          <button type="button" className="danger-solid" onClick={() => void handleDelete()}>
+          <button
+            type="button"
+            className="danger-solid"
+            onClick={() => void editor.confirmDelete()}
+          >
             {t('assets.deleteConfirmButton')}
           </button>
         </div>

@@ -1,0 +1,257 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  ASSET_EDITABLE_FIELDS,
+  type AssetEditableField,
+  type AssetSummary
+} from '../../../../shared/asset'
+import { errorCode, errorMessage } from '../../lib/bridgeError'
+import { call, newsroom } from '../../lib/newsroom'
+import { draftOf, draftPatch, rebaseDraft, settleDraft, type AssetDraft } from './assetDraft'
+
+export type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
+
+export interface AssetEditorOptions {
+  assetId: string
+  /** Changes when something outside the panel may have changed the asset (usage, edits). */
+  refreshKey: number
+  onClose(): void
+  onChanged(asset: AssetSummary): void
+  onDeleted(asset: AssetSummary): void
+}
+
+export interface AssetEditor {
+  /** The asset as the store last returned it; null while loading. */
+  asset: AssetSummary | null
+  /** What is typed in the fields, saved or not. */
+  draft: AssetDraft | null
+  loadError: string | null
+  saveState: SaveState
+  /** Why an edit was refused as stale, repeating what was typed. */
+  conflict: string | null
+  actionError: string | null
+  isConfirmingDelete: boolean
+  /** The confirmation dialog, opened and closed with `isConfirmingDelete`. */
+  deleteDialog: React.RefObject<HTMLDialogElement | null>
+  setField(field: AssetEditableField, value: string): void
+  save(): Promise<void>
+  undo(): Promise<void>
+  close(): void
+  setConfirmingDelete(isConfirming: boolean): void
+  confirmDelete(): Promise<void>
+}
+
+/**
+ * One asset's edits in the photo desk's side panel: load (and reload when told, keeping what is
+ * typed), save against the revision it was loaded at, undo, close once saved, delete. Server
+ * operations run one after another, each on the state the previous one left.
+ */
+export function useAssetEditor({
+  assetId,
+  refreshKey,
+  onClose,
+  onChanged,
+  onDeleted
+}: AssetEditorOptions): AssetEditor {
+  const { t } = useTranslation()
+  const [asset, setAsset] = useState<AssetSummary | null>(null)
+  const [draft, setDraft] = useState<AssetDraft | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
+  const [conflict, setConflict] = useState<string | null>(null)
+  const [actionError, setActionError] = useState<string | null>(null)
+  const [isConfirmingDelete, setConfirmingDelete] = useState(false)
+  const deleteDialog = useRef<HTMLDialogElement>(null)
+
+  // The live values every queued operation reads when it runs (state lags one render behind).
+  const live = useRef<{ asset: AssetSummary | null; draft: AssetDraft | null }>({
+    asset: null,
+    draft: null
+  })
+  const queue = useRef<Promise<void>>(Promise.resolve())
+  // Counts edits refused as stale, so a close whose own save was refused keeps the panel open
+  // with the message that repeats what was typed.
+  const refusals = useRef(0)
+  const callbacks = useRef({ onChanged, onDeleted, onClose })
+  useEffect(() => {
+    callbacks.current = { onChanged, onDeleted, onClose }
+  })
+
+  const commit = useCallback((next: AssetSummary, nextDraft: AssetDraft): void => {
+    live.current = { asset: next, draft: nextDraft }
+    setAsset(next)
+    setDraft(nextDraft)
+  }, [])
+
+  /** Runs server operations one after another, each on the state the previous one left. */
+  const enqueue = useCallback((op: () => Promise<void>): Promise<void> => {
+    const next = queue.current.then(op).catch((error: unknown) => {
+      setSaveState({ kind: 'failed', message: errorMessage(error) })
+    })
+    queue.current = next
+    return next
+  }, [])
+
+  const reloadAfterConflict = useCallback(
+    async (lost: AssetDraft | null): Promise<void> => {
+      const fresh = await call(newsroom.getAsset({ id: assetId }))
+      const before = live.current.asset
+      const lostLines =
+        lost && before
+          ? ASSET_EDITABLE_FIELDS.filter((f) => lost[f] !== (before.metadata[f] ?? '')).map(
+              (f) => `${t(`assets.field.${f}`)}: ${lost[f] || '—'}`
+            )
+          : []
+      commit(fresh, draftOf(fresh.metadata))
+      callbacks.current.onChanged(fresh)
+      if (lostLines.length > 0) refusals.current += 1
+      setSaveState({ kind: 'idle' })
+      setConflict(
+        lostLines.length
+          ? t('assets.conflictLost', { lost: lostLines.join(' · ') })
+          : t('assets.conflict')
+      )
+    },
+    [assetId, commit, t]
+  )
+
+  // Load, and reload when told something changed elsewhere, keeping what is being typed.
+  useEffect(() => {
+    let isCurrent = true
+    call(newsroom.getAsset({ id: assetId }))
+      .then((fresh) => {
+        if (!isCurrent) return
+        const { asset: before, draft: typed } = live.current
+        const nextDraft =
+          before && typed && before.id === fresh.id
+            ? rebaseDraft(typed, before.metadata, fresh.metadata)
+            : draftOf(fresh.metadata)
+        commit(fresh, nextDraft)
+        setLoadError(null)
+      })
+      .catch((e: Error) => isCurrent && setLoadError(e.message))
+    return () => {
+      isCurrent = false
+    }
+  }, [assetId, refreshKey, commit])
+
+  const save = useCallback(
+    (): Promise<void> =>
+      enqueue(async () => {
+        const { asset: current, draft: typed } = live.current
+        if (!current || !typed) return
+        const patch = draftPatch(typed, current.metadata)
+        if (!patch) return
+        setSaveState({ kind: 'saving' })
+        try {
+          const next = await call(
+            newsroom.updateAsset({ id: current.id, baseRevision: current.revision, patch })
+          )
+          commit(next, settleDraft(live.current.draft ?? typed, patch, next.metadata))
+          setConflict(null)
+          setSaveState({ kind: 'saved' })
+          callbacks.current.onChanged(next)
+        } catch (error) {
+          if (errorCode(error) === 'conflict') return reloadAfterConflict(live.current.draft)
+          throw error
+        }
+      }),
+    [enqueue, commit, reloadAfterConflict]
+  )
+
+  const undo = useCallback(
+    (): Promise<void> =>
+      enqueue(async () => {
+        const { asset: current, draft: typed } = live.current
+        if (!current || !typed) return
+        // Unsaved typing is taken back first, locally, as a text box would.
+        if (draftPatch(typed, current.metadata)) {
+          commit(current, draftOf(current.metadata))
+          return
+        }
+        if (current.undoDepth === 0) return
+        setSaveState({ kind: 'saving' })
+        try {
+          const next = await call(
+            newsroom.undoAssetEdit({ id: current.id, baseRevision: current.revision })
+          )
+          commit(next, draftOf(next.metadata))
+          setConflict(null)
+          setSaveState({ kind: 'saved' })
+          callbacks.current.onChanged(next)
+        } catch (error) {
+          if (errorCode(error) === 'conflict') return reloadAfterConflict(null)
+          throw error
+        }
+      }),
+    [enqueue, commit, reloadAfterConflict]
+  )
+
+  // Closes once what was typed is saved; a failed save keeps the panel open with its message.
+  const close = useCallback((): void => {
+    const before = refusals.current
+    void save().then(() => {
+      const { asset: current, draft: typed } = live.current
+      if (refusals.current !== before) return
+      if (!current || !typed || !draftPatch(typed, current.metadata)) callbacks.current.onClose()
+    })
+  }, [save])
+
+  useEffect(() => {
+    const dialog = deleteDialog.current
+    if (!dialog) return
+    if (isConfirmingDelete && !dialog.open) dialog.showModal()
+    if (!isConfirmingDelete && dialog.open) dialog.close()
+  }, [isConfirmingDelete])
+
+  const confirmDelete = async (): Promise<void> => {
+    const current = live.current.asset
+    if (!current) return
+    try {
+      await call(newsroom.deleteAsset({ id: current.id }))
+      setConfirmingDelete(false)
+      callbacks.current.onDeleted(current)
+    } catch (error) {
+      setConfirmingDelete(false)
+      setActionError(t('assets.deleteFailed', { message: errorMessage(error) }))
+      // The refusal usually means it has become used: show where.
+      const fresh = await call(newsroom.getAsset({ id: current.id })).catch(() => null)
+      if (fresh)
+        commit(
+          fresh,
+          rebaseDraft(
+            live.current.draft ?? draftOf(fresh.metadata),
+            current.metadata,
+            fresh.metadata
+          )
+        )
+    }
+  }
+
+  const setField = (field: AssetEditableField, value: string): void => {
+    const typed = live.current.draft
+    if (!typed) return
+    const next = { ...typed, [field]: value }
+    live.current = { ...live.current, draft: next }
+    setDraft(next)
+    if (saveState.kind === 'saved') setSaveState({ kind: 'idle' })
+  }
+
+  return {
+    asset,
+    draft,
+    loadError,
+    saveState,
+    conflict,
+    actionError,
+    isConfirmingDelete,
+    deleteDialog,
+    setField,
+    save,
+    undo,
+    close,
+    setConfirmingDelete,
+    confirmDelete
+  }
+}
