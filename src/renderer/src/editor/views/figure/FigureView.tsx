@@ -1,9 +1,39 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { newsroom } from '../../../lib/newsroom'
 import { useAssetEntry } from '../../assets/assetInfo'
 import { OverrideInput } from '../../fields/OverrideInput'
 import { cssString } from '../cssString'
+
+interface FigureLabels {
+  figure: string
+  captionPlaceholder: string
+  removeImage: string
+  credit: string
+  photographer: string
+  alt: string
+}
+
+// An article opens with dozens of figures, each asking i18next for the same six labels; one
+// lookup per interface language is enough (i18next's t() was most of a figure view's first render).
+const labelsByLanguage = new Map<string, FigureLabels>()
+
+function figureLabels(t: TFunction, language: string): FigureLabels {
+  let labels = labelsByLanguage.get(language)
+  if (!labels) {
+    labels = {
+      figure: t('desk.figure'),
+      captionPlaceholder: t('desk.captionPlaceholder'),
+      removeImage: t('desk.removeImage'),
+      credit: t('desk.credit'),
+      photographer: t('desk.photographer'),
+      alt: t('desk.alt')
+    }
+    labelsByLanguage.set(language, labels)
+  }
+  return labels
+}
 
 /**
  * A figure in the body: the image (preview rendition from the asset store), the caption written
@@ -16,7 +46,8 @@ export function FigureView({
   deleteNode,
   selected
 }: ReactNodeViewProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const labels = figureLabels(t, i18n.language)
   const assetId = String(node.attrs.assetId)
   const entry = useAssetEntry(assetId)
   const asset = entry.status === 'ready' ? entry.asset : undefined
@@ -25,8 +56,8 @@ export function FigureView({
   const credit = (node.attrs.credit as string | null) ?? null
   const photographer = (node.attrs.photographer as string | null) ?? null
   const alt = (node.attrs.alt as string | null) ?? null
-  const captionPlaceholder = meta?.caption ?? t('desk.captionPlaceholder')
-  const label = asset ? t('desk.figureLabel', { name: asset.originalName }) : t('desk.figure')
+  const captionPlaceholder = meta?.caption ?? labels.captionPlaceholder
+  const label = asset ? t('desk.figureLabel', { name: asset.originalName }) : labels.figure
 
   return (
     <NodeViewWrapper
@@ -58,8 +89,8 @@ export function FigureView({
         <button
           type="button"
           className="figure-remove"
-          aria-label={t('desk.removeImage')}
-          title={t('desk.removeImage')}
+          aria-label={labels.removeImage}
+          title={labels.removeImage}
           onMouseDown={(e) => e.preventDefault()}
           onClick={deleteNode}
         >
@@ -69,13 +100,13 @@ export function FigureView({
       <NodeViewContent className="figure-caption-slot" />
       <div className="figure-meta" contentEditable={false}>
         <OverrideInput
-          label={t('desk.credit')}
+          label={labels.credit}
           value={credit}
           inherited={meta?.credit}
           onChange={(value) => updateAttributes({ credit: value.trim() === '' ? null : value })}
         />
         <OverrideInput
-          label={t('desk.photographer')}
+          label={labels.photographer}
           value={photographer}
           inherited={meta?.photographer}
           onChange={(value) =>
@@ -83,7 +114,7 @@ export function FigureView({
           }
         />
         <OverrideInput
-          label={t('desk.alt')}
+          label={labels.alt}
           value={alt}
           inherited={meta?.alt}
           className="input override-input override-alt"
