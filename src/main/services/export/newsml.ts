@@ -7,7 +7,7 @@ import {
   bodyWithoutFigures,
   contentTypeOf,
   derivedUuid,
-  figureCaption,
+  packageFigures,
   type PackageModel,
   type PackageUse,
   type RenditionName
@@ -109,22 +109,17 @@ function packageItem(model: PackageModel): string {
 }
 
 function xhtmlBody(model: PackageModel): string {
-  let index = 0
   const body = renderBodyHtml(model.article.body, {
     format: 'article',
     xhtml: true,
-    figure: () => {
-      const use = model.figures.find((f) => f.figureIndex === index)
-      index++
-      if (!use) return ''
+    figure: packageFigures(model, (use, caption) => {
       const e = use.effective
-      const caption = figureCaption(model, use)
       return (
         `<figure><img src="${x(use.image.paths.preview)}" alt="${x(e.alt ?? '')}" />` +
         (caption ? `<figcaption>${x(caption)}</figcaption>` : '') +
         '</figure>'
       )
-    }
+    })
   })
   const title = model.article.headline?.trim() ?? ''
   return (

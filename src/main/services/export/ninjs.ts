@@ -4,7 +4,7 @@ import { bodyStats } from '../../../shared/editor/bodyStats'
 import { escapeHtml } from '../../../shared/editor/escapeHtml'
 import {
   bodyWithoutFigures,
-  figureCaption,
+  packageFigures,
   contentTypeOf,
   derivedUuid,
   type PackageModel,
@@ -95,15 +95,10 @@ function picture(model: PackageModel, use: PackageUse, rel: string): NinjsObject
  * and carry their caption and credit; `data-association` names the matching association.
  */
 function bodyHtml(model: PackageModel): string {
-  let index = 0
   return renderBodyHtml(model.article.body, {
     format: 'article',
-    figure: () => {
-      const use = model.figures.find((f) => f.figureIndex === index)
-      index++
-      if (!use) return ''
+    figure: packageFigures(model, (use, caption) => {
       const e = use.effective
-      const caption = figureCaption(model, use)
       const preview = use.image.record.renditions.preview
       return (
         `<figure data-association="${use.name}"><img src="${escapeHtml(model.href(use.image.paths.preview))}"` +
@@ -111,7 +106,7 @@ function bodyHtml(model: PackageModel): string {
         (caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : '') +
         '</figure>'
       )
-    }
+    })
   })
 }
 

@@ -232,3 +232,20 @@ export function figureCaption(model: PackageModel, use: PackageUse): string {
   })
   return captionWithCredit(e.caption, credit)
 }
+
+/**
+ * A figure callback for `renderBodyHtml`: called once per body figure in document order, it hands
+ * `render` the package use and its caption line, and writes nothing for a figure whose asset is
+ * missing (preflight reports those).
+ */
+export function packageFigures(
+  model: PackageModel,
+  render: (use: PackageUse, caption: string) => string
+): () => string {
+  let index = 0
+  return () => {
+    const use = model.figures.find((f) => f.figureIndex === index)
+    index++
+    return use ? render(use, figureCaption(model, use)) : ''
+  }
+}
