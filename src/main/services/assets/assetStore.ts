@@ -3,13 +3,9 @@ import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import {
   ASSET_EDITABLE_FIELDS,
-  ASSET_SCHEMA_VERSION,
   assetPatchSchema,
-  assetRecordSchema,
   type AssetEdit,
-  type AssetFormat,
   type AssetListFilter,
-  type AssetMetadata,
   type AssetPatch,
   type AssetRecord,
   type AssetSummary,
@@ -23,29 +19,32 @@ import { foldText, matchesFolded } from '../../../shared/textFold'
 import { nowIso } from '../library/articleFields'
 import { KeyedMutex } from '../library/keyedMutex'
 import { DurableJSONFile } from '../storage/durableJsonFile'
-import { fsyncDir, writeFileDurable, type DurableWriteOptions } from '../storage/durableWrite'
+import { fsyncDir, type DurableWriteOptions } from '../storage/durableWrite'
 import { errnoCode, isProcessAlive } from '../storage/fsErrors'
 import { assetDir } from './assetResolver'
 import { AssetUsageIndex, type ArticleSource } from './assetUsage'
 import { attachAssets, type AttachTarget } from './attachAssets'
-import { DecodePool, type DecodeFailure, type DecodeSuccess, type DroppedChunk } from './decodePool'
-import { limitMetadata, limitName, parseAssetRecord } from './assetRecordText'
-import { readPhotoMetadata } from '../imageMetadata/photoMetadata'
-import { extensionFor, sniffFormat, type Sniffed } from './sniffFormat'
+import { parseAssetRecord } from './assetRecordText'
+import { DecodePool } from './decodePool'
+import {
+  RECORD_FILE,
+  decodeImport,
+  newRecord,
+  placeAsset,
+  setAside,
+  type DecodedImport,
+  type ImportFile
+} from './importPipeline'
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_MAX_PIXELS,
+  ImportRefusal,
+  cancelledMessage,
+  importFailed,
+  storeFailed
+} from './importRefusals'
 
-/** One file to import: its name (as the user knows it) and its bytes or a path to read. */
-export type ImportFile = { name: string; bytes: Uint8Array } | { name: string; path: string }
-
-/**
- * A file as IPC delivers it: Electron structured-clones `Uint8Array`; JSON transports (the test
- * harness) send base64, already size-capped and checked by the input schema.
- */
-export function importFileFromIpc(
-  file: { name: string; bytes: Uint8Array } | { name: string; base64: string }
-): ImportFile {
-  if ('bytes' in file) return { name: file.name, bytes: file.bytes }
-  return { name: file.name, bytes: Buffer.from(file.base64, 'base64') }
-}
+export { importFileFromIpc, type ImportFile } from './importPipeline'
 
 export interface ImportOptions {
   /** Stops starting new files; files already being processed finish. */
@@ -83,42 +82,7 @@ export interface AssetProblem {
 
 const ASSET_ID = /^[a-f0-9]{64}$/
 const SHARD = /^[a-f0-9]{2}$/
-const RECORD_FILE = 'asset.json'
 const TMP_DIR = '.tmp'
-const DEFAULT_MAX_PIXELS = 100_000_000
-const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
-
-const HEIC_ADVICE =
-  'export it as JPEG and import that (on an iPhone: Settings › Camera › Formats › Most ' +
-  'Compatible; on a Mac: open it in Preview, File › Export…, Format JPEG)'
-
-function quoted(name: string): string {
-  return `“${name}”`
-}
-
-function pixelCount(pixels: number): string {
-  const mp = pixels / 1_000_000
-  if (mp >= 10) return `${mp.toFixed(0)} megapixels`
-  if (mp >= 0.1) return `${mp.toFixed(1)} megapixels`
-  return `${pixels} pixels`
-}
-
-function megabytes(bytes: number): string {
-  return `${Math.round(bytes / 1024 / 1024)} MB`
-}
-
-function droppedWarning(d: DroppedChunk): string {
-  const xmp = d.keyword === 'XML:com.adobe.xmp' ? ' (the XMP metadata)' : ''
-  const why = d.whole
-    ? `with the chunks before it, the file's compressed metadata would inflate to more than ${megabytes(d.limit)}`
-    : `it would inflate to more than ${megabytes(d.limit)}`
-  return (
-    `the compressed PNG ${d.chunk} chunk “${d.keyword}”${xmp} was left out unread: ${why} ` +
-    `(the stored original still holds it)`
-  )
-}
-
-class FileError extends Error {}
 
 /**
  * The photo desk's asset store: content-addressed originals (SHA-256), renditions, metadata.
@@ -277,10 +241,7 @@ export class AssetStore {
         const index = next++
         const file = files[index]
         results[index] = opts.signal?.aborted
-          ? {
-              file: file.name,
-              error: `${quoted(file.name)} was not imported: the import was cancelled`
-            }
+          ? { file: file.name, error: cancelledMessage(file.name) }
           : await this.importOne(file)
         done++
         opts.onProgress?.(done, files.length, file.name)
@@ -292,164 +253,22 @@ export class AssetStore {
 
   private async importOne(file: ImportFile): Promise<ImportResult> {
     try {
-      return await this.importOrThrow(file)
+      const decoded = await decodeImport(file, this.decoder(), {
+        maxPixels: this.maxPixels,
+        maxFileBytes: this.maxFileBytes,
+        previewSize: this.previewSize,
+        thumbSize: this.thumbSize
+      })
+      return await this.commit(decoded)
     } catch (error) {
-      if (error instanceof FileError) return { file: file.name, error: error.message }
-      return {
-        file: file.name,
-        error: `${quoted(file.name)} could not be imported: ${(error as Error).message ?? String(error)}`
-      }
+      if (error instanceof ImportRefusal) return { file: file.name, error: error.message }
+      return { file: file.name, error: importFailed(file.name, error) }
     }
   }
 
-  private async readInput(file: ImportFile): Promise<Uint8Array> {
-    if ('bytes' in file) {
-      if (file.bytes.byteLength > this.maxFileBytes) this.tooLarge(file.name, file.bytes.byteLength)
-      return file.bytes
-    }
-    const name = quoted(file.name)
-    try {
-      const info = await stat(file.path)
-      if (info.isDirectory()) throw new FileError(`${name} is a folder, not an image file`)
-      if (!info.isFile()) throw new FileError(`${name} is not a regular file`)
-      if (info.size > this.maxFileBytes) this.tooLarge(file.name, info.size)
-      return await readFile(file.path)
-    } catch (error) {
-      if (error instanceof FileError) throw error
-      switch (errnoCode(error)) {
-        case 'ENOENT':
-        case 'ENOTDIR':
-          throw new FileError(
-            `${name} cannot be read: the file does not exist (moved or deleted during the import?)`
-          )
-        case 'EACCES':
-        case 'EPERM':
-          throw new FileError(`${name} cannot be read: permission denied`)
-        case 'EISDIR':
-          throw new FileError(`${name} is a folder, not an image file`)
-        default:
-          throw new FileError(`${name} cannot be read: ${(error as Error).message}`)
-      }
-    }
-  }
-
-  private tooLarge(name: string, size: number): never {
-    throw new FileError(
-      `${quoted(name)} is ${(size / 1024 / 1024).toFixed(0)} MB, larger than the ${(this.maxFileBytes / 1024 / 1024).toFixed(0)} MB an image may have here`
-    )
-  }
-
-  private refuseUnsniffed(name: string, sniffed: Exclude<Sniffed, { kind: 'image' }>): never {
-    const n = quoted(name)
-    switch (sniffed.kind) {
-      case 'empty':
-        throw new FileError(`${n} is empty (0 bytes): there is no image in it`)
-      case 'svg':
-        throw new FileError(
-          `${n} is an SVG drawing, not a photo: SVG files are refused (export it as PNG or JPEG to use it as an image)`
-        )
-      case 'other':
-        throw new FileError(
-          `${n} is not an image in a supported format (JPEG, PNG, WebP, TIFF, AVIF, GIF)` +
-            (sniffed.looksLike === 'text'
-              ? ': it holds text'
-              : sniffed.looksLike === 'pdf'
-                ? ': it is a PDF'
-                : '')
-        )
-    }
-  }
-
-  private describeFailure(name: string, format: AssetFormat, failure: DecodeFailure): string {
-    const n = quoted(name)
-    if (failure.stage === 'pixels') {
-      const w = failure.width ?? 0
-      const h = failure.height ?? 0
-      return (
-        `${n} is ${w} × ${h} pixels (${pixelCount(w * h)}), above the limit of ` +
-        `${pixelCount(this.maxPixels)}: refused without decoding it`
-      )
-    }
-    if (failure.stage === 'bomb') {
-      const what = failure.chunk === 'iCCP' ? 'colour profile' : 'metadata'
-      return (
-        `${n} was refused: its ${what} (PNG ${failure.chunk} chunk${failure.keyword ? ` “${failure.keyword}”` : ''}) ` +
-        `would inflate to more than ${megabytes(failure.limit ?? 0)}, which no real ${what} does ` +
-        `(a decompression bomb); nothing was imported`
-      )
-    }
-    if (format === 'heic' && failure.stage !== 'worker') {
-      return `${n} is a HEIC photo, which this installation cannot decode: ${HEIC_ADVICE}`
-    }
-    if (failure.stage === 'worker') return `${n} could not be processed: ${failure.message}`
-    const reason = failure.message.split('\n')[0]
-    return `${n} is damaged or not a complete ${format.toUpperCase()} image and cannot be decoded (${reason})`
-  }
-
-  private async importOrThrow(file: ImportFile): Promise<ImportResult> {
-    const input = await this.readInput(file)
-    const sniffed = sniffFormat(input)
-    if (sniffed.kind !== 'image') this.refuseUnsniffed(file.name, sniffed)
-    const outcome = await this.decoder().run({
-      bytes: 'bytes' in file ? new Uint8Array(input) : input,
-      maxPixels: this.maxPixels,
-      previewSize: this.previewSize,
-      thumbSize: this.thumbSize,
-      readMetadata: true
-    })
-    if (!outcome.ok) throw new FileError(this.describeFailure(file.name, sniffed.format, outcome))
-    const decoderFormat = outcome.header.format === 'heif' ? sniffed.format : outcome.header.format
-    if (decoderFormat !== sniffed.format) {
-      throw new FileError(
-        `${quoted(file.name)} looks like ${sniffed.format.toUpperCase()} but decodes as ${outcome.header.format}: refused`
-      )
-    }
-    // A file can hold thousands of chunks: name a few, count the rest.
-    const warnings = outcome.dropped.slice(0, 5).map(droppedWarning)
-    if (outcome.dropped.length > 5) {
-      warnings.push(
-        `${outcome.dropped.length - 5} more compressed PNG text chunks were left out unread the same way`
-      )
-    }
-    if (outcome.metadataErrors.length) {
-      warnings.push(
-        `the photo's embedded metadata (EXIF/IPTC/XMP) is damaged and was skipped where unreadable: ${outcome.metadataErrors.join('; ')}`
-      )
-    }
-    const limited = limitMetadata(readPhotoMetadata(outcome.metadata))
-    warnings.push(...limited.warnings)
-    return this.commit(file.name, sniffed.format, outcome, limited.metadata, warnings)
-  }
-
-  private async setAside(dir: string, id: string, error: Error): Promise<string> {
-    const quarantine = join(this.libraryDir, 'quarantine')
-    const stamp = nowIso(this.clock()).replace(/[:.]/g, '-')
-    const movedTo = join(quarantine, `asset-${id}.${stamp}`)
-    try {
-      await mkdir(quarantine, { recursive: true })
-      await rename(dir, movedTo)
-      await fsyncDir(quarantine, this.writeOptions)
-      await fsyncDir(dirname(dir), this.writeOptions)
-    } catch (moveError) {
-      throw new FileError(
-        `the library already holds this photo, but its record cannot be read (${error.message}) ` +
-          `and its folder could not be set aside: ${(moveError as Error).message}`
-      )
-    }
-    return (
-      `the library held this photo already, but its record could not be read ` +
-      `(${error.message}): that folder was moved to ${movedTo} and the photo stored afresh`
-    )
-  }
-
-  private async commit(
-    name: string,
-    format: AssetFormat,
-    decoded: DecodeSuccess,
-    metadata: AssetMetadata,
-    warningsIn: string[]
-  ): Promise<ImportResult> {
-    let warnings = warningsIn
+  private async commit(file: DecodedImport): Promise<ImportResult> {
+    const { name, decoded } = file
+    let warnings = file.warnings
     const id = decoded.hash
     return this.mutex.run(id, async () => {
       const finalDir = assetDir(this.libraryDir, id)
@@ -469,77 +288,33 @@ export class AssetStore {
         } catch (error) {
           // The folder is there but its record cannot be read: set it aside (never deleted) and
           // store the photo afresh, so importing it again is the way to repair it.
-          warnings = [...warnings, await this.setAside(finalDir, id, error as Error)]
+          const stamp = nowIso(this.clock()).replace(/[:.]/g, '-')
+          const warning = await setAside(
+            this.libraryDir,
+            finalDir,
+            id,
+            error as Error,
+            stamp,
+            this.writeOptions
+          )
+          warnings = [...warnings, warning]
         }
       }
 
-      const now = nowIso(this.clock())
-      const { header, preview, thumb } = decoded
-      const rotated = header.orientation !== null && header.orientation >= 5
-      const record: AssetRecord = {
-        schemaVersion: ASSET_SCHEMA_VERSION,
-        id,
-        revision: 1,
-        importedAt: now,
-        updatedAt: now,
-        originalName: limitName(basename(name.replace(/\\/g, '/'))),
-        originalFile: `original.${extensionFor(format)}`,
-        format,
-        fileSize: decoded.bytes.byteLength,
-        width: rotated ? header.height : header.width,
-        height: rotated ? header.width : header.height,
-        orientation: header.orientation,
-        renditions: {
-          thumb: { file: `thumb.${thumb.ext}`, width: thumb.width, height: thumb.height },
-          preview: { file: `preview.${preview.ext}`, width: preview.width, height: preview.height }
-        },
-        metadata,
-        embedded: metadata,
-        warnings,
-        history: []
+      const record = newRecord(file, warnings, nowIso(this.clock()))
+      const target = {
+        root: this.root,
+        tmpRoot: this.tmpRoot,
+        finalDir,
+        writeOptions: this.writeOptions
       }
-      // What is stored must be what the next open can read.
-      const valid = assetRecordSchema.safeParse(record)
-      if (!valid.success) {
-        const issue = valid.error.issues[0]
-        throw new FileError(
-          `${quoted(name)} was not imported: its record would not be readable ` +
-            `(${issue?.path.join('.')}: ${issue?.message})`
-        )
-      }
-      const tmp = join(this.tmpRoot, `${process.pid}-${randomBytes(8).toString('hex')}`)
-      try {
-        await mkdir(tmp)
-        const w = this.writeOptions
-        await writeFileDurable(join(tmp, record.originalFile), decoded.bytes, w)
-        await writeFileDurable(join(tmp, record.renditions.preview.file), preview.data, w)
-        await writeFileDurable(join(tmp, record.renditions.thumb.file), thumb.data, w)
-        await writeFileDurable(join(tmp, RECORD_FILE), JSON.stringify(record, null, 2), w)
-        const shardDir = dirname(finalDir)
-        const shardIsNew = await mkdir(shardDir).then(
-          () => true,
-          (error: unknown) => {
-            if (errnoCode(error) === 'EEXIST') return false
-            throw error
-          }
-        )
-        if (shardIsNew) await fsyncDir(this.root, w)
+      if (!(await placeAsset(name, record, decoded, target))) {
+        // Another process stored the same bytes first: theirs is as good as ours.
         try {
-          await rename(tmp, finalDir)
+          return await duplicate()
         } catch (error) {
-          // Another process stored the same bytes first: theirs is as good as ours.
-          if (errnoCode(error) === 'ENOTEMPTY' || errnoCode(error) === 'EEXIST') {
-            await rm(tmp, { recursive: true, force: true })
-            return duplicate()
-          }
-          throw error
+          throw storeFailed(name, error)
         }
-        await fsyncDir(shardDir, w)
-      } catch (error) {
-        await rm(tmp, { recursive: true, force: true }).catch(() => undefined)
-        throw new FileError(
-          `${quoted(name)} could not be stored in the library: ${(error as Error).message}`
-        )
       }
       this.records.set(id, record)
       return warnings.length ? { file: name, assetId: id, warnings } : { file: name, assetId: id }
