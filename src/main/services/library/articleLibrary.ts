@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { statSync } from 'node:fs'
-import { mkdir, readFile, readdir, rename, stat, unlink } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { Low } from 'lowdb'
 import {
@@ -23,7 +23,7 @@ import type {
   TrashEntry
 } from '../../../shared/library'
 import { CopydeskError } from '../../../shared/result'
-import { fsyncDir, writeFileDurable } from '../storage/durableWrite'
+import { writeFileDurable } from '../storage/durableWrite'
 import { CorruptFileError, DurableJSONFile } from '../storage/durableJsonFile'
 import { errnoCode, messageOf } from '../storage/fsErrors'
 import { definedOnly, nowIso, summarize, userFieldsOf } from './articleFields'
@@ -33,6 +33,7 @@ import { KeyedMutex } from './keyedMutex'
 import { LibraryLock, type LibraryAccess } from './libraryLock'
 import { searchDocumentOf, type AssetCaptionLookup } from './searchDocument'
 import { SearchIndex, SearchIndexFormatError } from './searchIndex'
+import { Quarantine } from './quarantine'
 import { SummaryIndex } from './summaryIndex'
 import { TrashStore } from './trashStore'
 import { diffArticles } from './textDiff'
@@ -104,7 +105,7 @@ export class ArticleLibrary {
   private readonly articlesDir: string
   private readonly indexDir: string
   private readonly trash: TrashStore
-  private readonly quarantineDir: string
+  private readonly quarantine: Quarantine
   private readonly history: HistoryStore
   private readonly clock: () => Date
   private readonly opts: LibraryOptions
@@ -132,12 +133,12 @@ export class ArticleLibrary {
     this.opts = opts
     this.articlesDir = join(dir, 'articles')
     this.indexDir = join(dir, 'index')
-    this.quarantineDir = join(dir, 'quarantine')
     this.history = new HistoryStore(join(dir, 'history'), {
       limit: opts.historyLimit,
       coalesceMs: opts.coalesceMs,
       writable: this.access !== 'cli-read'
     })
+    this.quarantine = new Quarantine(join(dir, 'quarantine'), this.articlesDir, this.history)
     this.trash = new TrashStore(join(dir, 'trash'), this.articlesDir, this.history, (id) =>
       this.fileOf(id)
     )
@@ -450,28 +451,10 @@ export class ArticleLibrary {
       throw new CopydeskError('corrupt', `Article ${id}: ${file} ${reason}`, { file })
     }
     const now = this.clock()
-    const movedTo = join(
-      this.quarantineDir,
-      `${id}.${now.toISOString().replace(/[:.]/g, '-')}.json`
-    )
-    await mkdir(this.quarantineDir, { recursive: true })
-    await rename(file, movedTo)
-    await fsyncDir(this.quarantineDir)
-    await fsyncDir(this.articlesDir)
+    const movedTo = await this.quarantine.moveArticleAside(id, file, now)
     await this.checkNewestVersion(id)
     const entries = await this.history.entries(id)
-    let good: Article | null = null
-    for (let i = entries.length - 1; i >= 0 && !good; i--) {
-      try {
-        const candidate = articleFromFile(
-          await this.history.readRaw(entries[i] as HistoryEntry),
-          (entries[i] as HistoryEntry).file
-        )
-        if (candidate.id === id) good = candidate
-      } catch {
-        // A damaged version: try the one before.
-      }
-    }
+    const good = await this.quarantine.newestGoodVersion(id, entries)
     if (!good) {
       this.report({
         kind: 'lost',
@@ -667,12 +650,7 @@ export class ArticleLibrary {
 
   /** Moves a damaged kept version to the quarantine (never deleted) and reports it. */
   private async quarantineVersion(id: string, entry: HistoryEntry): Promise<void> {
-    const empty = await stat(entry.file).then(
-      (st) => st.size === 0,
-      () => false
-    )
-    const movedTo = join(this.quarantineDir, `${id}.version-${basename(entry.file)}`)
-    await this.history.moveAside(id, entry, movedTo)
+    const { movedTo, empty } = await this.quarantine.moveVersionAside(id, entry)
     this.report({
       kind: 'version-damaged',
       articleId: id,
