@@ -23,7 +23,6 @@ import type {
   TrashEntry
 } from '../../../shared/library'
 import { CopydeskError } from '../../../shared/result'
-import { writeFileDurable } from '../storage/durableWrite'
 import { CorruptFileError, DurableJSONFile } from '../storage/durableJsonFile'
 import { errnoCode, messageOf } from '../storage/fsErrors'
 import { definedOnly, nowIso, summarize, userFieldsOf } from './articleFields'
@@ -33,6 +32,7 @@ import { KeyedMutex } from './keyedMutex'
 import { LibraryLock, type LibraryAccess } from './libraryLock'
 import { searchDocumentOf, type AssetCaptionLookup } from './searchDocument'
 import { SearchIndex, SearchIndexFormatError } from './searchIndex'
+import { SearchIndexWriter } from './searchIndexWriter'
 import { Quarantine } from './quarantine'
 import { SummaryIndex } from './summaryIndex'
 import { TrashStore } from './trashStore'
@@ -123,8 +123,7 @@ export class ArticleLibrary {
   private readonly background = new Set<Promise<unknown>>()
   private lock: LibraryLock | null = null
   private sorted: ArticleSummary[] | null = null
-  private persistTimer: NodeJS.Timeout | null = null
-  private persisting: Promise<void> = Promise.resolve()
+  private readonly searchWriter: SearchIndexWriter
   private closed = false
 
   private constructor(dir: string, opts: LibraryOptions) {
@@ -137,6 +136,12 @@ export class ArticleLibrary {
       limit: opts.historyLimit,
       coalesceMs: opts.coalesceMs,
       writable: this.access !== 'cli-read'
+    })
+    this.searchWriter = new SearchIndexWriter(join(this.indexDir, SEARCH_FILE), {
+      delayMs: opts.searchPersistDelayMs,
+      changesNow: opts.searchPersistChanges,
+      log: (message) => this.log(message),
+      track: (write) => void this.track(write)
     })
     this.quarantine = new Quarantine(join(dir, 'quarantine'), this.articlesDir, this.history)
     this.trash = new TrashStore(join(dir, 'trash'), this.articlesDir, this.history, (id) =>
@@ -338,34 +343,14 @@ export class ArticleLibrary {
   }
 
   private searchChanged(): void {
-    const search = this.search
-    if (!this.writable || this.closed || !search || search.pendingChanges === 0) return
-    if (this.persistTimer) clearTimeout(this.persistTimer)
-    const delay =
-      search.pendingChanges >= (this.opts.searchPersistChanges ?? 500)
-        ? 0
-        : (this.opts.searchPersistDelayMs ?? 20_000)
-    this.persistTimer = setTimeout(() => {
-      this.persistTimer = null
-      void this.track(this.persistSearch())
-    }, delay)
-    this.persistTimer.unref()
+    if (!this.writable || this.closed || !this.search) return
+    this.searchWriter.changed(this.search)
   }
 
   /** Writes the search index if it has unwritten changes (one write at a time). */
   private persistSearch(): Promise<void> {
-    this.persisting = this.persisting
-      .then(async () => {
-        const search = this.search
-        if (!this.writable || !search || search.pendingChanges === 0) return
-        const bytes = search.encode()
-        await writeFileDurable(join(this.indexDir, SEARCH_FILE), bytes)
-      })
-      .catch((error: unknown) => {
-        // The article files stay the truth: the next open re-indexes what this write missed.
-        this.log(`search index: could not write it: ${messageOf(error)}`)
-      })
-    return this.persisting
+    if (!this.writable || !this.search) return Promise.resolve()
+    return this.searchWriter.write(this.search)
   }
 
   // ---------------------------------------------------------------- reading article files
@@ -977,7 +962,7 @@ export class ArticleLibrary {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    if (this.persistTimer) clearTimeout(this.persistTimer)
+    this.searchWriter.cancel()
     // Saves already accepted finish first: their callers were promised a durable write.
     await this.mutex.settle()
     await Promise.allSettled([...this.background])
