@@ -1,12 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openServices, type Services } from '..'
+import type { Services } from '..'
 import { ASSET_TEXT_MAX, type ImportResult } from '../../../shared/asset'
 import { exportPackage } from '../export/exportPackage'
-import { packageFiles, repackage } from './__fixtures__/repackage'
+import { packageFiles, repackage, twoLibraries } from './__fixtures__/repackage'
 import { importPackage } from './importPackage'
 
 let root: string
@@ -15,17 +14,7 @@ let target: Services
 let files: Map<string, Buffer>
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'copydesk-import-long-caption-'))
-  source = await openServices({
-    libraryDir: join(root, 'source'),
-    version: 't',
-    systemLocale: 'de'
-  })
-  target = await openServices({
-    libraryDir: join(root, 'target'),
-    version: 't',
-    systemLocale: 'de'
-  })
+  ;({ root, source, target } = await twoLibraries('copydesk-import-long-caption-'))
   const photo = join(root, 'hafen.jpg')
   await sharp({ create: { width: 320, height: 200, channels: 3, background: '#3a6ea5' } })
     .jpeg()

@@ -1,12 +1,12 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deflateRawSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openServices, type Services } from '..'
+import type { Services } from '..'
 import { createNewsroomArticle, type NewsroomArticle } from '../export/__fixtures__/newsroomArticle'
 import { exportPackage } from '../export/exportPackage'
 import { hostilePackages, overlapBomb } from './__fixtures__/hostilePackages'
+import { packageFiles, twoLibraries } from './__fixtures__/repackage'
 import type { CopydeskError } from '../../../shared/result'
 import { importPackage } from './importPackage'
 import { safeUnzip } from './safeUnzip'
@@ -20,28 +20,12 @@ let zip: string
 let good: Map<string, Buffer>
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'copydesk-import-'))
-  source = await openServices({
-    libraryDir: join(root, 'source'),
-    version: 't',
-    systemLocale: 'de'
-  })
-  target = await openServices({
-    libraryDir: join(root, 'target'),
-    version: 't',
-    systemLocale: 'de'
-  })
+  ;({ root, source, target } = await twoLibraries('copydesk-import-'))
   await mkdir(join(root, 'photos'))
   fixture = await createNewsroomArticle(source, join(root, 'photos'))
   zip = join(root, 'paket.zip')
   await exportPackage(source, fixture.article.id, zip)
-  const dir = join(root, 'unpacked')
-  await safeUnzip(zip, dir)
-  good = new Map()
-  for (const name of await readdir(dir, { recursive: true })) {
-    const bytes = await readFile(join(dir, name)).catch(() => null)
-    if (bytes) good.set(name.split('\\').join('/'), bytes)
-  }
+  good = await packageFiles(zip, join(root, 'unpacked'))
 }, 90_000)
 
 afterAll(async () => {

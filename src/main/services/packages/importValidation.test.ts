@@ -1,11 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openServices, type Services } from '..'
+import type { Services } from '..'
 import type { PmNode } from '../../../shared/article'
 import { exportPackage } from '../export/exportPackage'
-import { packageFiles, repackage } from './__fixtures__/repackage'
+import { packageFiles, repackage, twoLibraries } from './__fixtures__/repackage'
 import { importPackage } from './importPackage'
 
 let root: string
@@ -15,17 +14,7 @@ let target: Services
 let good: Map<string, Buffer>
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'copydesk-import-check-'))
-  source = await openServices({
-    libraryDir: join(root, 'source'),
-    version: 't',
-    systemLocale: 'de'
-  })
-  target = await openServices({
-    libraryDir: join(root, 'target'),
-    version: 't',
-    systemLocale: 'de'
-  })
+  ;({ root, source, target } = await twoLibraries('copydesk-import-check-'))
   const article = await source.articles.create({
     headline: 'Sonde landet auf dem Mars',
     bylines: ['Anna Beispiel'],

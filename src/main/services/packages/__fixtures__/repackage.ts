@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { openServices, type Services } from '../..'
 import { safeUnzip } from '../safeUnzip'
 import { rawZip } from './rawZip'
 
@@ -39,4 +41,14 @@ export async function repackage(files: ReadonlyMap<string, Buffer>, file: string
     ])
   )
   return file
+}
+
+/** Two libraries in one temporary folder: one exports packages, the other imports them. */
+export async function twoLibraries(
+  prefix: string
+): Promise<{ root: string; source: Services; target: Services }> {
+  const root = await mkdtemp(join(tmpdir(), prefix))
+  const open = (name: string): Promise<Services> =>
+    openServices({ libraryDir: join(root, name), version: 't', systemLocale: 'de' })
+  return { root, source: await open('source'), target: await open('target') }
 }
