@@ -15,6 +15,7 @@ import {
   type LeftoverNote
 } from '../packages/leftovers'
 import { fsyncDir } from '../storage/durableWrite'
+import { errnoCode } from '../storage/fsErrors'
 import { assetFile } from '../assets/assetRecords'
 import type { ExportOptionsStore } from '../assets/exportOptions'
 import { PACKAGE_DOCUMENTS, RENDITIONS } from './packageDocuments'
@@ -60,10 +61,6 @@ function cancelled(): CopydeskError {
   return new CopydeskError('io', 'The export was cancelled: no file was written', {
     cancelled: true
   })
-}
-
-function errnoCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code
 }
 
 async function checkTarget(file: string, overwrite: boolean): Promise<void> {
