@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { statSync } from 'node:fs'
-import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises'
+import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { Low } from 'lowdb'
@@ -28,6 +27,7 @@ import { errnoCode, messageOf } from '../storage/fsErrors'
 import { definedOnly, nowIso, summarize, userFieldsOf } from './articleFields'
 import { ArticleFileError, articleFromFile, type ArticleFile } from './articleFile'
 import { HistoryStore, type HistoryEntry } from './historyStore'
+import { compareWithDisk, removeCutShortTemps, stampOf } from './indexReconcile'
 import { KeyedMutex } from './keyedMutex'
 import { LibraryLock, type LibraryAccess } from './libraryLock'
 import { searchDocumentOf, type AssetCaptionLookup } from './searchDocument'
@@ -69,14 +69,9 @@ export interface LibraryOptions {
   log?: (message: string) => void
 }
 
-const ID_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/
 const SEARCH_FILE = 'search.bin'
 const LOADED_CACHE = 32
 const BULK_INDEX = 100
-
-function stampOf(st: { ino: number; size: number; mtimeMs: number }): string {
-  return `${st.ino}-${st.size}-${st.mtimeMs}`
-}
 
 function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -222,11 +217,7 @@ export class ArticleLibrary {
     this.summaries = index
     if (this.writable) {
       // Temp files of index writes a crash cut short (the index files themselves are whole).
-      for (const name of await readdir(this.indexDir)) {
-        if (name.startsWith('.') && name.endsWith('.tmp')) {
-          await unlink(join(this.indexDir, name)).catch(() => undefined)
-        }
-      }
+      await removeCutShortTemps(this.indexDir)
     }
     if (status === 'damaged') {
       this.report({
@@ -242,40 +233,10 @@ export class ArticleLibrary {
     const searchFile = join(this.indexDir, SEARCH_FILE)
     if (!(await exists(searchFile))) this.search = new SearchIndex()
 
-    let names: string[] = []
-    try {
-      names = await readdir(this.articlesDir)
-    } catch (error) {
-      if (errnoCode(error) !== 'ENOENT') throw error
-    }
-    const present = new Set<string>()
-    const toRead: string[] = []
-    for (const name of names) {
-      const match = ID_FILE.exec(name)
-      if (!match) {
-        // A temp file of a write that a crash cut short; the article itself is intact.
-        if (this.writable && name.startsWith('.') && name.endsWith('.tmp')) {
-          await unlink(join(this.articlesDir, name)).catch(() => undefined)
-        }
-        continue
-      }
-      const id = match[1] as string
-      let stamp: string
-      try {
-        // Synchronous on purpose: 10,000 stats take 30–60 ms this way and about three times
-        // that through the thread pool.
-        stamp = stampOf(statSync(join(this.articlesDir, name)))
-      } catch {
-        continue
-      }
-      present.add(id)
-      if (index.entries.get(id)?.stamp !== stamp) toRead.push(id)
-    }
+    const { gone, toRead } = await compareWithDisk(this.articlesDir, index, this.writable)
     // Many changes (a new or lost index): one snapshot at the end instead of a journal line each.
     const journal = this.writable && toRead.length <= BULK_INDEX
-    for (const id of [...index.entries.keys()]) {
-      if (!present.has(id)) await index.remove(id, journal)
-    }
+    for (const id of gone) await index.remove(id, journal)
     let done = 0
     for (const id of toRead) {
       try {
