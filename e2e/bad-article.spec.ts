@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { defaultArticleFields } from '../src/shared/article'
 import { expect, startHarnessProcess, stopHarnessProcess, test } from './fixtures'
 
 const GOOD_ID = '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b'
@@ -11,25 +12,13 @@ const BAD_ID = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b'
 function articleFile(id: string, fields: Record<string, unknown>): string {
   const now = '2026-03-04T09:00:00.000Z'
   const article = {
+    ...defaultArticleFields(),
     schemaVersion: 1,
     id,
     revision: 1,
     createdAt: now,
     updatedAt: now,
-    status: 'draft',
-    language: 'de',
-    timeZone: 'Europe/Berlin',
-    kicker: null,
-    headline: null,
-    teaser: null,
-    bylines: [],
-    dateline: { place: null, source: null },
-    slugline: null,
-    tags: [],
-    edNote: null,
-    notes: null,
     publishedAt: '2026-03-04T10:00:00+01:00',
-    embargoedUntil: null,
     body: {
       type: 'doc',
       content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Text' }] }]

@@ -95,27 +95,38 @@ test.afterAll(async () => {
   await rm(work, { recursive: true, force: true })
 })
 
-test('a killed export leaves a .part file; the next open removes it and says so', async () => {
-  test.setTimeout(240_000)
-  const out = join(work, 'out')
+/**
+ * Starts an export into a new folder `work/<folder>` and kills it once the package is being
+ * written (the .part file has grown past its first image); returns the folder, the target and
+ * the .part file it left.
+ */
+async function killedExport(
+  folder: string
+): Promise<{ out: string; target: string; left: string }> {
+  const out = join(work, folder)
   await mkdir(out)
   const target = join(out, 'paket.zip')
   const part = async (): Promise<string | undefined> =>
     (await readdir(out)).find((n) => n.endsWith('.part'))
-  // Killed once the package is being written (the .part file has grown past its first image).
   await killWhen(library, ['export', articleId, '--out', target, '--force'], async () => {
     const name = await part()
     return name !== undefined && ((await stat(join(out, name)).catch(() => null))?.size ?? 0) > 1e6
   })
   const left = await part()
   expect(left).toBeDefined()
-  const leftBytes = (await stat(join(out, left!))).size
+  return { out, target, left: left! }
+}
+
+test('a killed export leaves a .part file; the next open removes it and says so', async () => {
+  test.setTimeout(240_000)
+  const { out, target, left } = await killedExport('out')
+  const leftBytes = (await stat(join(out, left))).size
   expect(existsSync(target)).toBe(false)
   console.log(`killed export left ${left} (${leftBytes} bytes)`)
 
   // The next write-open of the library, by any command, finds the export's record and cleans up.
   const next = await cli(library, 'new', '--headline', 'Nächster Entwurf')
-  expect(next.stderr).toContain(`Removed ${join(out, left!)}`)
+  expect(next.stderr).toContain(`Removed ${join(out, left)}`)
   expect(next.stderr).toMatch(/left by an export of "paket\.zip" that was interrupted/)
   expect(await readdir(out)).toEqual([])
   expect(await readdir(join(library, '.tmp')).catch(() => [])).toEqual([])
@@ -128,19 +139,9 @@ test('a killed export leaves a .part file; the next open removes it and says so'
 
 test('a killed export is also cleaned up by the next export into the same folder', async () => {
   test.setTimeout(240_000)
-  const out = join(work, 'out2')
-  await mkdir(out)
-  const target = join(out, 'paket.zip')
-  const part = async (): Promise<string | undefined> =>
-    (await readdir(out)).find((n) => n.endsWith('.part'))
-  await killWhen(library, ['export', articleId, '--out', target, '--force'], async () => {
-    const name = await part()
-    return name !== undefined && ((await stat(join(out, name)).catch(() => null))?.size ?? 0) > 1e6
-  })
-  const left = await part()
-  expect(left).toBeDefined()
+  const { out, target, left } = await killedExport('out2')
   const next = await cli(library, 'export', articleId, '--out', target, '--force')
-  expect(next.stderr).toContain(`Removed ${join(out, left!)}`)
+  expect(next.stderr).toContain(`Removed ${join(out, left)}`)
   expect(await readdir(out)).toEqual(['paket.zip'])
 })
 

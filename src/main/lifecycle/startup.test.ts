@@ -22,16 +22,14 @@ async function library(): Promise<string> {
 
 const openApp = (libraryDir: string) => () =>
   openServices({ libraryDir, version: 't', systemLocale: 'de', access: 'app' })
+/** A `copydesk` command writing: it holds the library's lock until closed. */
+const openCommand = (libraryDir: string): Promise<Services> =>
+  openServices({ libraryDir, version: 't', systemLocale: 'de', access: 'cli-write' })
 
 describe('starting while a copydesk command holds the library', () => {
   it('waits for the command to finish and then opens the library', async () => {
     const libraryDir = await library()
-    const command = await openServices({
-      libraryDir,
-      version: 't',
-      systemLocale: 'de',
-      access: 'cli-write'
-    })
+    const command = await openCommand(libraryDir)
     let attempts = 0
     setTimeout(() => void command.close(), 600)
     const app = await openWithRetry(
@@ -48,12 +46,7 @@ describe('starting while a copydesk command holds the library', () => {
 
   it('gives up after the retry time and names the holder, in German and English', async () => {
     const libraryDir = await library()
-    const command = await openServices({
-      libraryDir,
-      version: 't',
-      systemLocale: 'de',
-      access: 'cli-write'
-    })
+    const command = await openCommand(libraryDir)
     open.push(command)
     const started = Date.now()
     const error = await openWithRetry(openApp(libraryDir), {

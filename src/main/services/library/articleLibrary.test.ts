@@ -1,37 +1,20 @@
 import { readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { ArticleLibrary } from './articleLibrary'
-import {
-  bodyOf,
-  makeTempDir,
-  rejection,
-  removeTempDir,
-  testClock
-} from './__fixtures__/libraryFixture'
+import { bodyOf, rejection, tempLibraries, testClock } from './__fixtures__/libraryFixture'
 
+const libraries = tempLibraries()
 let dir: string
-const open: ArticleLibrary[] = []
-
-async function openLibrary(
-  opts: Parameters<typeof ArticleLibrary.open>[1] = {}
-): Promise<ArticleLibrary> {
-  const library = await ArticleLibrary.open(dir, { log: () => undefined, ...opts })
-  open.push(library)
-  return library
-}
+const openLibrary = libraries.open
 
 async function reopen(library: ArticleLibrary): Promise<ArticleLibrary> {
   await library.close()
   return openLibrary()
 }
 
-beforeEach(async () => {
-  dir = await makeTempDir()
-})
-afterEach(async () => {
-  for (const library of open.splice(0)) await library.close()
-  await removeTempDir(dir)
+beforeEach(() => {
+  dir = libraries.dir
 })
 
 const journalLines = async (): Promise<number> => {

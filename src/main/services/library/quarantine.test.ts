@@ -1,32 +1,14 @@
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ArticleLibrary } from './articleLibrary'
-import {
-  bodyOf,
-  makeTempDir,
-  rejection,
-  removeTempDir,
-  testClock
-} from './__fixtures__/libraryFixture'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { bodyOf, rejection, tempLibraries, testClock } from './__fixtures__/libraryFixture'
 
+const libraries = tempLibraries()
 let dir: string
-const opened: ArticleLibrary[] = []
+const openLibrary = libraries.open
 
-async function openLibrary(
-  opts: Parameters<typeof ArticleLibrary.open>[1] = {}
-): Promise<ArticleLibrary> {
-  const library = await ArticleLibrary.open(dir, { log: () => undefined, ...opts })
-  opened.push(library)
-  return library
-}
-
-beforeEach(async () => {
-  dir = await makeTempDir()
-})
-afterEach(async () => {
-  for (const library of opened.splice(0)) await library.close()
-  await removeTempDir(dir)
+beforeEach(() => {
+  dir = libraries.dir
 })
 
 /** A library with one article saved twice, closed; returns the id and the article file. */
