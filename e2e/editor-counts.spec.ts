@@ -28,7 +28,8 @@ test('the counts under the body follow typing, deleting and the interface langua
   await expect(stats).toHaveText(/^15 words/)
 
   await page.getByRole('button', { name: 'Settings' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Settings' })
+  // The dialog renames itself as the interface switches to German.
+  const dialog = page.getByRole('dialog', { name: /^(Settings|Einstellungen)$/ })
   await dialog.getByLabel(/Interface language|Sprache/).selectOption('de')
   await dialog.getByRole('button', { name: /Close|Schließen/ }).click()
   await expect(stats).toContainText('15 Wörter')

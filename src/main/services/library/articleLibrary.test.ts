@@ -2,7 +2,8 @@ import { readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ArticleLibrary } from './articleLibrary'
-import { bodyOf, rejection, tempLibraries, testClock } from './__fixtures__/libraryFixture'
+import { bodyOf, rejection, testClock } from './__fixtures__/libraryFixture'
+import { tempLibraries } from './__fixtures__/tempLibraries'
 
 const libraries = tempLibraries()
 let dir: string

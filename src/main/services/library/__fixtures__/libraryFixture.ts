@@ -2,10 +2,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach } from 'vitest'
 import type { PmNode } from '../../../../shared/article'
 import { CopydeskError } from '../../../../shared/result'
-import { ArticleLibrary } from '../articleLibrary'
 
 export async function makeTempDir(prefix = 'copydesk-library-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix))
@@ -55,33 +53,4 @@ export async function rejection(promise: Promise<unknown>): Promise<CopydeskErro
 /** The headline the crash fixture saves as revision `revision`: checkable after a kill. */
 export function expectedHeadline(revision: number): string {
   return `Fassung ${revision}`
-}
-
-/**
- * A fresh library folder for each test, and every library a test opens in it closed after the
- * test (call at the top level of a test file: it registers the hooks).
- */
-export function tempLibraries(): {
-  readonly dir: string
-  open(opts?: Parameters<typeof ArticleLibrary.open>[1]): Promise<ArticleLibrary>
-} {
-  let dir = ''
-  const opened: ArticleLibrary[] = []
-  beforeEach(async () => {
-    dir = await makeTempDir()
-  })
-  afterEach(async () => {
-    for (const library of opened.splice(0)) await library.close()
-    await removeTempDir(dir)
-  })
-  return {
-    get dir() {
-      return dir
-    },
-    async open(opts = {}) {
-      const library = await ArticleLibrary.open(dir, { log: () => undefined, ...opts })
-      opened.push(library)
-      return library
-    }
-  }
 }
