@@ -1,10 +1,17 @@
-/** A place in an article a finding points at; the editor jumps there when it is clicked. */
-export type FindingWhere =
+/** Which input of an image use a finding is about (the caption, the credit or the alt text). */
+export type FindingPart = 'caption' | 'credit' | 'alt'
+
+/**
+ * A place in an article a finding points at; the editor jumps there when it is clicked. `part`
+ * narrows an image use (lead `{ field: 'lead' }`, gallery item, body figure) to one of its inputs.
+ */
+export type FindingWhere = (
   | { field: string }
   | { nodeId: string }
   | { galleryId: string; index: number }
   | { assetId: string }
   | { lead: true }
+) & { part?: FindingPart }
 
 export type FindingSeverity = 'error' | 'warning'
 
@@ -38,6 +45,11 @@ export interface Finding {
   /** In the UI language (the CLI takes it from LANG). */
   message: string
   where: FindingWhere
+  /**
+   * For findings about one image use: its name as the messages give it ("Body image 1"), so
+   * the panel can group an image's findings under it.
+   */
+  subject?: string
   /** For `spelling`. */
   word?: string
   suggestions?: string[]

@@ -126,9 +126,18 @@ describe('runPreflight', () => {
     const findings = runPreflight(a, ctx())
     const by = (code: string): unknown[] =>
       findings.filter((f) => f.code === code).map((f) => f.where)
-    expect(by('caption-missing')).toEqual([{ nodeId: 'fig-1' }])
-    expect(by('credit-missing')).toEqual([{ field: 'lead' }])
-    expect(by('alt-missing')).toEqual([{ field: 'lead' }, { nodeId: 'fig-1' }])
+    expect(by('caption-missing')).toEqual([{ nodeId: 'fig-1', part: 'caption' }])
+    expect(by('credit-missing')).toEqual([{ field: 'lead', part: 'credit' }])
+    expect(by('alt-missing')).toEqual([
+      { field: 'lead', part: 'alt' },
+      { nodeId: 'fig-1', part: 'alt' }
+    ])
+    // Each image finding names its image, so the panel can group them under it.
+    expect(findings.filter((f) => f.code === 'alt-missing').map((f) => f.subject)).toEqual([
+      'Lead image',
+      'Body image 1'
+    ])
+    expect(findings.find((f) => f.code === 'link-invalid')?.subject).toBeUndefined()
     expect(by('image-too-small')).toEqual([{ field: 'lead' }, { nodeId: 'fig-1' }])
     expect(by('usage-terms')).toHaveLength(2)
     expect(by('duplicate-caption')).toEqual([{ galleryId: 'g1', index: 1 }])

@@ -24,13 +24,14 @@ export function runPreflight(
   rules: readonly PreflightRule[] = PREFLIGHT_RULES
 ): Finding[] {
   const findings: Finding[] = []
-  const report = (rule: PreflightRule, hits: RuleHit[]): void => {
+  const report = (rule: PreflightRule, hits: RuleHit[], subject?: string): void => {
     for (const hit of hits) {
       findings.push({
         severity: rule.severity,
         code: rule.code,
         where: hit.where,
-        message: translate(ctx.language, `preflight.${rule.code}`, hit.params ?? {})
+        message: translate(ctx.language, `preflight.${rule.code}`, hit.params ?? {}),
+        ...(subject === undefined ? {} : { subject })
       })
     }
   }
@@ -58,7 +59,9 @@ export function runPreflight(
         alt: presentText(slot.use.alt) ?? presentText(asset?.alt),
         captions
       }
-      for (const imageRule of group) report(imageRule, imageRule.check(subject, ctx))
+      for (const imageRule of group) {
+        report(imageRule, imageRule.check(subject, ctx), slot.label)
+      }
     }
   }
   return findings

@@ -102,13 +102,21 @@ describe('PreflightService', () => {
     const spelling = by(findings, 'spelling')
     // One finding per word: its first place, how often, and every place it occurs.
     expect(spelling.map((f) => [f.word, f.where, f.count, f.places])).toEqual([
-      ['Bundestga', { field: 'headline' }, 2, [{ field: 'headline' }, { field: 'lead' }]],
+      [
+        'Bundestga',
+        { field: 'headline' },
+        2,
+        [{ field: 'headline' }, { field: 'lead', part: 'caption' }]
+      ],
       ['Koalitoin', { nodeId: 'pAbcdefgh1' }, 1, [{ nodeId: 'pAbcdefgh1' }]],
       [
         'Kanzlre',
-        { galleryId: 'gal', index: 1 },
+        { galleryId: 'gal', index: 1, part: 'caption' },
         2,
-        [{ galleryId: 'gal', index: 1 }, { nodeId: 'fAbcdefgh1' }]
+        [
+          { galleryId: 'gal', index: 1, part: 'caption' },
+          { nodeId: 'fAbcdefgh1', part: 'caption' }
+        ]
       ]
     ])
     expect(spelling.every((f) => f.severity === 'warning')).toBe(true)

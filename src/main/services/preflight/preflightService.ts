@@ -36,25 +36,32 @@ export interface PreflightOptions {
   now?: Date
 }
 
-/** The nearest block at or above a body path that has a node id. */
-function nodeIdAt(body: PmNode, path: number[]): string | null {
+/** The nearest block at or above a body path that has a node id, and whether it is a figure. */
+function nodeIdAt(body: PmNode, path: number[]): { id: string; isFigure: boolean } | null {
   let node: PmNode | undefined = body
-  let found: string | null = null
+  let found: { id: string; isFigure: boolean } | null = null
   for (const index of path) {
     node = node?.content?.[index]
     const id = node?.attrs?.nodeId
-    if (typeof id === 'string' && id) found = id
+    if (typeof id === 'string' && id) found = { id, isFigure: node?.type === 'figure' }
   }
   return found
 }
 
 function spellingWhere(article: Article, where: SpellingWhere): FindingWhere {
   if ('field' in where) return { field: where.field }
-  if ('galleryId' in where) return { galleryId: where.galleryId, index: where.index }
+  // Every other place outside the body is a caption: the jump goes to that input.
+  if ('galleryId' in where) {
+    return { galleryId: where.galleryId, index: where.index, part: 'caption' }
+  }
   // Only the lead caption is passed with an asset id (gallery captions carry their position).
-  if ('assetId' in where) return { field: 'lead' }
-  const nodeId = where.nodeId ?? nodeIdAt(article.body, where.path)
-  return nodeId ? { nodeId } : { field: 'body' }
+  if ('assetId' in where) return { field: 'lead', part: 'caption' }
+  // A figure's caption shown from its asset comes with the figure's id and no path.
+  if (where.nodeId && where.path.length === 0) return { nodeId: where.nodeId, part: 'caption' }
+  if (where.nodeId) return { nodeId: where.nodeId }
+  const block = nodeIdAt(article.body, where.path)
+  if (!block) return { field: 'body' }
+  return block.isFigure ? { nodeId: block.id, part: 'caption' } : { nodeId: block.id }
 }
 
 /**
@@ -162,7 +169,8 @@ export class PreflightService {
         severity: 'warning',
         code: 'location-kept',
         where: slot.where,
-        message: translate(language, 'preflight.location-kept', { image: slot.label })
+        message: translate(language, 'preflight.location-kept', { image: slot.label }),
+        subject: slot.label
       })
     }
     return findings

@@ -32,21 +32,27 @@ export const IMAGE_RULES: readonly ImageRule[] = [
     code: 'caption-missing',
     severity: 'error',
     check: ({ slot, asset, caption }) =>
-      asset && !caption ? [{ where: slot.where, params: { image: slot.label } }] : []
+      asset && !caption
+        ? [{ where: { ...slot.where, part: 'caption' }, params: { image: slot.label } }]
+        : []
   },
   {
     scope: 'image',
     code: 'credit-missing',
     severity: 'error',
     check: ({ slot, asset, credit }) =>
-      asset && !credit ? [{ where: slot.where, params: { image: slot.label } }] : []
+      asset && !credit
+        ? [{ where: { ...slot.where, part: 'credit' }, params: { image: slot.label } }]
+        : []
   },
   {
     scope: 'image',
     code: 'alt-missing',
     severity: 'warning',
     check: ({ slot, asset, alt }) =>
-      asset && !alt ? [{ where: slot.where, params: { image: slot.label } }] : []
+      asset && !alt
+        ? [{ where: { ...slot.where, part: 'alt' }, params: { image: slot.label } }]
+        : []
   },
   {
     scope: 'image',
