@@ -62,6 +62,7 @@ function record(id: string, n: number): AssetRecord {
       country: 'Schweiz',
       alt: null
     },
+    focal: null,
     warnings: [],
     history: []
   }

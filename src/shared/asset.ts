@@ -56,6 +56,18 @@ export const assetMetadataSchema = z.object({
 })
 export type AssetMetadata = z.infer<typeof assetMetadataSchema>
 
+/**
+ * The point of a photo that crops keep in view: fractions of the displayed width and height
+ * (EXIF orientation applied), measured from the top left; 0.5, 0.5 is the centre.
+ */
+export const focalPointSchema = z
+  .object({
+    x: z.number().min(0).max(1),
+    y: z.number().min(0).max(1)
+  })
+  .strict()
+export type FocalPoint = z.infer<typeof focalPointSchema>
+
 /** An edit of the photo desk's fields: keys left out stay; null clears a field. */
 export const assetPatchSchema = z
   .object({
@@ -65,7 +77,8 @@ export const assetPatchSchema = z
     source: text.optional(),
     copyright: text.optional(),
     usageTerms: text.optional(),
-    alt: text.optional()
+    alt: text.optional(),
+    focal: focalPointSchema.nullable().optional()
   })
   .strict()
 export type AssetPatch = z.infer<typeof assetPatchSchema>
@@ -80,15 +93,20 @@ const renditionSchema = z.object({
 const assetEditSchema = z.object({
   at: z.string(),
   revision: z.number().int().nonnegative(),
-  previous: assetMetadataSchema.pick({
-    caption: true,
-    credit: true,
-    photographer: true,
-    source: true,
-    copyright: true,
-    usageTerms: true,
-    alt: true
-  })
+  previous: assetMetadataSchema
+    .pick({
+      caption: true,
+      credit: true,
+      photographer: true,
+      source: true,
+      copyright: true,
+      usageTerms: true,
+      alt: true
+    })
+    .extend({
+      // Edits made before focal points existed do not carry one; undoing them leaves it as it is.
+      focal: focalPointSchema.nullable().optional()
+    })
 })
 export type AssetEdit = z.infer<typeof assetEditSchema>
 
@@ -114,6 +132,8 @@ export const assetRecordSchema = z.object({
   metadata: assetMetadataSchema,
   /** The values as the file had them at import (never changed). */
   embedded: assetMetadataSchema,
+  /** Where crops centre (null: the middle); records written before it existed read as null. */
+  focal: focalPointSchema.nullable().default(null),
   /** Problems met at import that did not stop it (e.g. a damaged IPTC block). */
   warnings: z.array(z.string()),
   /** Undo stack of metadata edits, oldest first. */

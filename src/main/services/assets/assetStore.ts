@@ -10,6 +10,7 @@ import {
   type AssetRecord,
   type AssetSummary,
   type AssetUse,
+  type FocalPoint,
   type ImportResult
 } from '../../../shared/asset'
 import type { AssetDefaults, ImageView } from '../../../shared/articleView'
@@ -83,6 +84,14 @@ export interface AssetProblem {
 const ASSET_ID = /^[a-f0-9]{64}$/
 const SHARD = /^[a-f0-9]{2}$/
 const TMP_DIR = '.tmp'
+
+// A click gives fractions with 16 digits; four decimals are finer than a pixel of any photo
+// the store takes (100 megapixels is 10,000 px a side) and keep the record readable.
+function roundFocal(focal: FocalPoint | null): FocalPoint | null {
+  if (focal === null) return null
+  const round = (n: number): number => Math.round(n * 10_000) / 10_000
+  return { x: round(focal.x), y: round(focal.y) }
+}
 
 /**
  * The photo desk's asset store: content-addressed originals (SHA-256), renditions, metadata.
@@ -452,18 +461,23 @@ export class AssetStore {
         const trimmed = value?.normalize('NFC').trim() ?? null
         metadata[field] = trimmed === '' ? null : trimmed
       }
+      const focal = changes.focal === undefined ? current.focal : roundFocal(changes.focal)
       const edit: AssetEdit = {
         at: nowIso(this.clock()),
         revision: current.revision,
-        previous: Object.fromEntries(
-          ASSET_EDITABLE_FIELDS.map((f) => [f, current.metadata[f]])
-        ) as AssetEdit['previous']
+        previous: {
+          ...(Object.fromEntries(
+            ASSET_EDITABLE_FIELDS.map((f) => [f, current.metadata[f]])
+          ) as Omit<AssetEdit['previous'], 'focal'>),
+          focal: current.focal
+        }
       }
       const next: AssetRecord = {
         ...current,
         revision: current.revision + 1,
         updatedAt: edit.at,
         metadata,
+        focal,
         history: [...current.history, edit].slice(-this.historyLimit)
       }
       await this.writeRecord(next)
@@ -487,11 +501,13 @@ export class AssetStore {
       }
       const last = current.history.at(-1)
       if (!last) throw new CopydeskError('conflict', `Asset ${id} has no edit to undo`)
+      const { focal, ...previous } = last.previous
       const next: AssetRecord = {
         ...current,
         revision: current.revision + 1,
         updatedAt: nowIso(this.clock()),
-        metadata: { ...current.metadata, ...last.previous },
+        metadata: { ...current.metadata, ...previous },
+        focal: focal === undefined ? current.focal : focal,
         history: current.history.slice(0, -1)
       }
       await this.writeRecord(next)

@@ -145,6 +145,7 @@ export function newRecord(file: DecodedImport, warnings: string[], now: string):
     },
     metadata,
     embedded: metadata,
+    focal: null,
     warnings,
     history: []
   }

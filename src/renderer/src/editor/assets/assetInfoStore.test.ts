@@ -38,6 +38,7 @@ function summary(id: string, caption: string): AssetSummary {
     },
     metadata: text,
     embedded: text,
+    focal: null,
     warnings: [],
     usage: [],
     undoDepth: 0
