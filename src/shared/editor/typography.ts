@@ -1,61 +1,17 @@
 import { Extension, InputRule } from '@tiptap/core'
 import type { ArticleLanguage } from '../article'
+import { typographicQuote } from './typographyText'
 
-/** The quotation marks of one language: double and single, opening and closing. */
-export interface QuoteMarks {
-  doubleOpen: string
-  doubleClose: string
-  singleOpen: string
-  singleClose: string
-  /** The apostrophe (`geht’s`, `don’t`): U+2019 everywhere. */
-  apostrophe: string
-}
-
-/**
- * Quotation marks per article language: German „…“ and ‚…‘; Swiss German «…» and ‹…› (no
- * spaces inside, as Swiss typesetting has it); English “…” and ‘…’.
- */
-export function quoteMarksFor(language: ArticleLanguage): QuoteMarks {
-  if (language === 'de-CH') {
-    return { doubleOpen: '«', doubleClose: '»', singleOpen: '‹', singleClose: '›', apostrophe: '’' }
-  }
-  if (language.startsWith('de')) {
-    return { doubleOpen: '„', doubleClose: '“', singleOpen: '‚', singleClose: '‘', apostrophe: '’' }
-  }
-  return { doubleOpen: '“', doubleClose: '”', singleOpen: '‘', singleClose: '’', apostrophe: '’' }
-}
-
-// After these (or at the start of a block, or after the language's own opening marks) a straight
-// quote opens; after anything else it closes.
-const OPENS_AFTER = /[\s([{–—/-]$/u
-const WORD_CHAR = /[\p{L}\p{N}]$/u
-
-/**
- * Which character a typed straight quote becomes, given the text before it in the same block.
- * Double quotes open at the start and after spaces or opening punctuation and close elsewhere.
- * A single quote right after a letter or digit closes a single quotation opened earlier in the
- * block, and is otherwise an apostrophe (`geht’s`); elsewhere it follows the double-quote rule.
- */
-export function typographicQuote(
-  quote: '"' | "'",
-  textBefore: string,
-  language: ArticleLanguage
-): string {
-  const marks = quoteMarksFor(language)
-  const last = textBefore.slice(-1)
-  const opens =
-    textBefore === '' ||
-    OPENS_AFTER.test(textBefore) ||
-    last === marks.doubleOpen ||
-    last === marks.singleOpen
-  if (quote === '"') return opens ? marks.doubleOpen : marks.doubleClose
-  if (opens) return marks.singleOpen
-  if (!WORD_CHAR.test(textBefore)) return marks.singleClose
-  // English closes with the apostrophe character itself, so there the choice makes no difference.
-  const isOpen =
-    textBefore.lastIndexOf(marks.singleOpen) > textBefore.lastIndexOf(marks.singleClose)
-  return isOpen ? marks.singleClose : marks.apostrophe
-}
+export {
+  applyTextEdits,
+  fixTypography,
+  quoteMarksFor,
+  typographicQuote,
+  typographyAtCaret,
+  typographyEdits,
+  type QuoteMarks,
+  type TextEdit
+} from './typographyText'
 
 export interface TypographyOptions {
   /**
