@@ -214,12 +214,25 @@ export function defaultArticleFields(): ArticleFields {
   }
 }
 
+/**
+ * Where a draft came from when a package import made it. Kept by the library, never edited; the
+ * editor names it while the draft is still at `revision` (unedited since the import).
+ */
+export const importedFromSchema = z.object({
+  /** The package's file name as the user chose it. */
+  file: z.string().max(1000),
+  importedAt: isoDateTime,
+  revision: z.number().int().positive()
+})
+export type ImportedFrom = z.infer<typeof importedFromSchema>
+
 export const articleSchema = articleFieldsSchema.extend({
   schemaVersion: z.literal(ARTICLE_SCHEMA_VERSION),
   id: articleIdSchema,
   revision: z.number().int().nonnegative(),
   createdAt: isoDateTime,
-  updatedAt: isoDateTime
+  updatedAt: isoDateTime,
+  importedFrom: importedFromSchema.optional()
 })
 export type Article = z.infer<typeof articleSchema>
 

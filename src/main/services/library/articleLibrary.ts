@@ -8,10 +8,12 @@ import {
   articlePatchSchema,
   articleSchema,
   defaultArticleFields,
+  importedFromSchema,
   type Article,
   type ArticlePatch,
   type ArticleStatus,
-  type ArticleSummary
+  type ArticleSummary,
+  type ImportedFrom
 } from '../../../shared/article'
 import type { SaveAck } from '../../../shared/ipc'
 import type {
@@ -635,8 +637,14 @@ export class ArticleLibrary {
 
   // ---------------------------------------------------------------- the public verbs
 
-  /** Creates a draft from the given fields and returns it. */
-  async create(fields: ArticlePatch = {}): Promise<Article> {
+  /**
+   * Creates a draft from the given fields and returns it; `importedFrom` names the package a
+   * package import made it from.
+   */
+  async create(
+    fields: ArticlePatch = {},
+    extra: { importedFrom?: Omit<ImportedFrom, 'revision'> } = {}
+  ): Promise<Article> {
     this.ensureWritable()
     const now = nowIso(this.clock())
     const article: Article = {
@@ -646,7 +654,10 @@ export class ArticleLibrary {
       id: randomUUID(),
       revision: 1,
       createdAt: now,
-      updatedAt: now
+      updatedAt: now,
+      ...(extra.importedFrom
+        ? { importedFrom: importedFromSchema.parse({ ...extra.importedFrom, revision: 1 }) }
+        : {})
     }
     return this.mutex.run(article.id, async () => {
       const file = this.fileOf(article.id)

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
+import sharp from 'sharp'
 import type { z } from 'zod'
 import {
   ARTICLE_SCHEMA_VERSION,
   type Article,
   type ArticleFields,
   type ImageUse,
+  type ImportedFrom,
   type PmNode
 } from '../../../shared/article'
 import {
@@ -26,6 +28,8 @@ import {
 } from '../../../shared/packageFormat'
 import { CopydeskError } from '../../../shared/result'
 import { parseAssetRecord } from '../assets/assetRecordText'
+import { nowIso } from '../library/articleFields'
+import { assetFile } from '../assets/assetRecords'
 import type { AssetStore } from '../assets/assetStore'
 import { ImportJournal, LIBRARY_TMP, sweepImportLeftovers, type LeftoverNote } from './leftovers'
 import { safeUnzip, type ExpectedFile, type ManifestCheck, type UnzipLimits } from './safeUnzip'
@@ -33,7 +37,12 @@ import { safeUnzip, type ExpectedFile, type ManifestCheck, type UnzipLimits } fr
 /** What a package import needs from the core. */
 export interface ImportDeps {
   libraryDir: string
-  articles: { create(fields: Partial<ArticleFields>): Promise<Article> }
+  articles: {
+    create(
+      fields: Partial<ArticleFields>,
+      extra?: { importedFrom?: Omit<ImportedFrom, 'revision'> }
+    ): Promise<Article>
+  }
   assets: Pick<AssetStore, 'import' | 'get' | 'update' | 'delete'>
 }
 
@@ -43,6 +52,10 @@ export interface ImportPackageOptions {
   onLeftover?(note: LeftoverNote): void
   /** Told about what the import had to change to take the package in (text cut to fit). */
   onWarning?(message: string): void
+  /** The package's name as the user knows it (default: the file's name). */
+  displayName?: string
+  /** The import's timestamp (tests pin it). */
+  now?: Date
 }
 
 const TMP = LIBRARY_TMP
@@ -163,6 +176,41 @@ function readRecordsLeniently(raw: unknown): string[] {
   return warnings
 }
 
+/** The pixel size of an image file from its header, or null when it cannot be read. */
+async function pixelSize(file: string): Promise<{ width: number; height: number } | null> {
+  try {
+    const m = await sharp(file).metadata()
+    return m.width && m.height ? { width: m.width, height: m.height } : null
+  } catch {
+    return null
+  }
+}
+
+/*
+ * An exported original is not the library's bytes when export rewrote its metadata (location
+ * removed, captions written), so its hash is not the asset id. The package's record names the
+ * asset it was made from: when this library holds that asset, with its original file whole and
+ * of the same kind and size as the package's picture, the article takes the library's photo
+ * instead of a second copy. The record's id is only a claim of the package; the checks keep a
+ * package from pointing an article at a photo that is not the one it carries.
+ */
+async function originalInLibrary(
+  deps: ImportDeps,
+  entry: PackageSourceDoc['assets'][number],
+  packagedFile: string
+): Promise<string | null> {
+  const claimed = entry.record
+  const own = await deps.assets.get(claimed.id).catch(() => null)
+  if (!own || own.format !== claimed.format) return null
+  const file = await stat(assetFile(deps.libraryDir, own.id, own.originalFile)).catch(() => null)
+  if (!file?.isFile() || file.size !== own.fileSize) return null
+  const size = await pixelSize(packagedFile)
+  if (!size) return null
+  const sameSize = (w: number, h: number): boolean =>
+    (w === size.width && h === size.height) || (w === size.height && h === size.width)
+  return sameSize(own.width, own.height) ? own.id : null
+}
+
 function remapUse(use: ImageUse, ids: Map<string, string>): ImageUse {
   return { ...use, assetId: ids.get(use.assetId) ?? use.assetId }
 }
@@ -261,6 +309,11 @@ export async function importPackage(
     const ids = new Map<string, string>()
     for (const entry of doc.assets) {
       const path = join(dir, ...entry.files.original.split('/'))
+      const original = await originalInLibrary(deps, entry, path)
+      if (original) {
+        ids.set(entry.record.id, original)
+        continue
+      }
       // An asset's id is its original's SHA-256: known before the import, so a kill between
       // the import and the article leaves a journal naming the orphan.
       const expectedId = hashes.get(entry.files.original)
@@ -293,25 +346,32 @@ export async function importPackage(
     }
 
     const a = doc.article
-    const article = await deps.articles.create({
-      status: 'draft',
-      language: a.language,
-      timeZone: a.timeZone,
-      kicker: a.kicker,
-      headline: a.headline,
-      teaser: a.teaser,
-      bylines: a.bylines,
-      dateline: a.dateline,
-      slugline: a.slugline,
-      tags: a.tags,
-      edNote: a.edNote,
-      notes: a.notes,
-      publishedAt: a.publishedAt,
-      embargoedUntil: a.embargoedUntil,
-      body: remapBody(a.body, ids),
-      lead: a.lead ? remapUse(a.lead, ids) : null,
-      galleries: a.galleries.map((g) => ({ ...g, items: g.items.map((i) => remapUse(i, ids)) }))
-    })
+    const importedFrom = {
+      file: opts.displayName ?? basename(zipFile),
+      importedAt: nowIso(opts.now ?? new Date())
+    }
+    const article = await deps.articles.create(
+      {
+        status: 'draft',
+        language: a.language,
+        timeZone: a.timeZone,
+        kicker: a.kicker,
+        headline: a.headline,
+        teaser: a.teaser,
+        bylines: a.bylines,
+        dateline: a.dateline,
+        slugline: a.slugline,
+        tags: a.tags,
+        edNote: a.edNote,
+        notes: a.notes,
+        publishedAt: a.publishedAt,
+        embargoedUntil: a.embargoedUntil,
+        body: remapBody(a.body, ids),
+        lead: a.lead ? remapUse(a.lead, ids) : null,
+        galleries: a.galleries.map((g) => ({ ...g, items: g.items.map((i) => remapUse(i, ids)) }))
+      },
+      { importedFrom }
+    )
     return { articleId: article.id, assetIds: doc.assets.map((e) => ids.get(e.record.id)!) }
   } catch (error) {
     for (const id of created) await deps.assets.delete(id).catch(() => undefined)
@@ -334,17 +394,19 @@ export async function importPackageBytes(
   const file = join(tmpRoot, `import-${process.pid}-${randomBytes(6).toString('hex')}.zip`)
   try {
     await writeFile(file, bytes, { flag: 'wx' })
-    return await importPackage(deps, file, opts).catch((error: unknown) => {
-      // Name the package as the user knows it, not the temporary file.
-      if (error instanceof CopydeskError) {
-        throw new CopydeskError(
-          error.code,
-          error.message.split(file).join(`“${name}”`),
-          error.detail
-        )
+    return await importPackage(deps, file, { displayName: name, ...opts }).catch(
+      (error: unknown) => {
+        // Name the package as the user knows it, not the temporary file.
+        if (error instanceof CopydeskError) {
+          throw new CopydeskError(
+            error.code,
+            error.message.split(file).join(`“${name}”`),
+            error.detail
+          )
+        }
+        throw error
       }
-      throw error
-    })
+    )
   } finally {
     await rm(file, { force: true })
   }
