@@ -38,7 +38,8 @@ export const Channels = {
   exportCancel: 'export:cancel',
   exportAssetOptions: 'export:assetOptions',
   exportSetAssetOptions: 'export:setAssetOptions',
-  packagesImport: 'packages:import'
+  packagesImport: 'packages:import',
+  docxConvert: 'docx:convert'
 } as const
 export type Channel = (typeof Channels)[keyof typeof Channels]
 
@@ -83,7 +84,8 @@ export const apiChannels = {
   cancelExport: Channels.exportCancel,
   assetExportOptions: Channels.exportAssetOptions,
   setAssetExportOptions: Channels.exportSetAssetOptions,
-  importPackage: Channels.packagesImport
+  importPackage: Channels.packagesImport,
+  convertDocx: Channels.docxConvert
 } as const satisfies Record<string, Channel>
 
 /** The URL scheme Electron registers for asset renditions. */

@@ -9,6 +9,7 @@ import {
 import { appInputSchemas, type AppApi, type AppOutputMap } from './contract/app'
 import { articlesInputSchemas, type ArticlesApi, type ArticlesOutputMap } from './contract/articles'
 import { assetsInputSchemas, type AssetsApi, type AssetsOutputMap } from './contract/assets'
+import { docxInputSchemas, type DocxApi, type DocxOutputMap } from './contract/docx'
 import { exportsInputSchemas, type ExportsApi, type ExportsOutputMap } from './contract/exports'
 import { libraryInputSchemas, type LibraryApi, type LibraryOutputMap } from './contract/library'
 import { packagesInputSchemas, type PackagesApi, type PackagesOutputMap } from './contract/packages'
@@ -53,7 +54,8 @@ export const domainInputSchemas = {
   spelling: spellingInputSchemas,
   preflight: preflightInputSchemas,
   exports: exportsInputSchemas,
-  packages: packagesInputSchemas
+  packages: packagesInputSchemas,
+  docx: docxInputSchemas
 } as const
 
 /** Input schemas, validated in main before any handler runs. */
@@ -66,7 +68,8 @@ export const inputSchemas = {
   ...spellingInputSchemas,
   ...preflightInputSchemas,
   ...exportsInputSchemas,
-  ...packagesInputSchemas
+  ...packagesInputSchemas,
+  ...docxInputSchemas
 } satisfies Record<Channel, z.ZodType>
 
 export type InputOf<C extends Channel> = z.input<(typeof inputSchemas)[C]>
@@ -83,7 +86,8 @@ export interface OutputMap
     SpellingOutputMap,
     PreflightOutputMap,
     ExportsOutputMap,
-    PackagesOutputMap {}
+    PackagesOutputMap,
+    DocxOutputMap {}
 export type OutputOf<C extends Channel> = OutputMap[C]
 
 /** The bridge the renderer sees as `window.newsroom`: one verb per channel, nothing generic. */
@@ -98,6 +102,7 @@ export interface NewsroomApi
     PreflightApi,
     ExportsApi,
     PackagesApi,
+    DocxApi,
     NewsroomEvents {
   /** A URL the renderer may put in `<img src>` for an asset rendition (no paths, ids only). */
   assetUrl(assetId: string, rendition: AssetRendition): string
@@ -134,6 +139,7 @@ const domainsFit: [
   DomainFits<typeof spellingInputSchemas, SpellingOutputMap, SpellingApi>,
   DomainFits<typeof preflightInputSchemas, PreflightOutputMap, PreflightApi>,
   DomainFits<typeof exportsInputSchemas, ExportsOutputMap, ExportsApi>,
-  DomainFits<typeof packagesInputSchemas, PackagesOutputMap, PackagesApi>
-] = [true, true, true, true, true, true, true, true, true]
+  DomainFits<typeof packagesInputSchemas, PackagesOutputMap, PackagesApi>,
+  DomainFits<typeof docxInputSchemas, DocxOutputMap, DocxApi>
+] = [true, true, true, true, true, true, true, true, true, true]
 void domainsFit

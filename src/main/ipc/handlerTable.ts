@@ -12,6 +12,7 @@ import { CopydeskError, fail, ok, type Result } from '../../shared/result'
 import { FlushBroker } from '../lifecycle/flushBroker'
 import type { Services } from '../services'
 import { importFileFromIpc } from '../services/assets/assetStore'
+import { convertDocx } from '../services/docx/convertDocx'
 import { importPackageBytes } from '../services/packages/importPackage'
 
 /** What the app shell lends the handlers besides the core services. */
@@ -95,7 +96,7 @@ const handlers: { [C in Channel]: Handler<C> } = {
   [Channels.spellingCheck]: async (input, s) =>
     s.spelling.check(input.text, input.language, { suggestions: input.suggestions }),
   [Channels.spellingWords]: async (_input, s) => s.spelling.words(),
-  [Channels.spellingAddWord]: async (input, s) => s.spelling.addWord(input.word),
+  [Channels.spellingAddWord]: async (input, s) => s.spelling.addWord(input.word, input.like),
   [Channels.spellingRemoveWord]: async (input, s) => s.spelling.removeWord(input.word),
   [Channels.preflightRun]: async (input, s) =>
     s.preflight.run(input.id, { language: input.language ?? 'en' }),
@@ -115,7 +116,9 @@ const handlers: { [C in Channel]: Handler<C> } = {
       s,
       input.name,
       'bytes' in input ? input.bytes : Buffer.from(input.base64, 'base64')
-    )
+    ),
+  [Channels.docxConvert]: async (input, s) =>
+    convertDocx(input.name, 'bytes' in input ? input.bytes : Buffer.from(input.base64, 'base64'), s)
 }
 
 /** A channel's entry point: raw renderer input in, Result out; it never throws. */

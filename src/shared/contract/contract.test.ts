@@ -45,7 +45,8 @@ describe('the contract modules', () => {
       spelling: 'spelling',
       preflight: 'preflight',
       export: 'exports',
-      packages: 'packages'
+      packages: 'packages',
+      docx: 'docx'
     }
     for (const [domain, schemas] of Object.entries(domainInputSchemas)) {
       for (const channel of Object.keys(schemas)) {
