@@ -96,7 +96,7 @@ const handlers: { [C in Channel]: Handler<C> } = {
   [Channels.spellingCheck]: async (input, s) =>
     s.spelling.check(input.text, input.language, { suggestions: input.suggestions }),
   [Channels.spellingWords]: async (_input, s) => s.spelling.words(),
-  [Channels.spellingAddWord]: async (input, s) => s.spelling.addWord(input.word, input.like),
+  [Channels.spellingAddWord]: async (input, s) => s.spelling.addWord(input.word),
   [Channels.spellingRemoveWord]: async (input, s) => s.spelling.removeWord(input.word),
   [Channels.preflightRun]: async (input, s) =>
     s.preflight.run(input.id, { language: input.language ?? 'en' }),
