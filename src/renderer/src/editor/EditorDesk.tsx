@@ -1,4 +1,5 @@
 import { EditorContent, useEditor } from '@tiptap/react'
+import { flushSync } from 'react-dom'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Article, ArticlePatch, Gallery, ImageUse } from '../../../shared/article'
@@ -18,6 +19,7 @@ import {
   type DeskFields
 } from './deskFields'
 import { deskExtensions } from './editorExtensions'
+import { ArticleLanguageContext } from './fields/fieldTypography'
 import { HeadFields } from './fields/HeadFields'
 import { SideFields } from './fields/SideFields'
 import { FindReplacePanel } from './find/FindReplacePanel'
@@ -25,6 +27,7 @@ import { FilePickButton } from './images/FilePickButton'
 import { insertFigures, selectionInsertPosition } from './images/figureInsert'
 import { GalleriesPanel } from './images/GalleriesPanel'
 import { ImportStatus } from './images/ImportStatus'
+import { ImportedFromNote } from './ImportedFromNote'
 import { LeadImageSlot } from './images/LeadImageSlot'
 import { PhotoStrip } from './images/PhotoStrip'
 import { trackPosition } from './images/trackPosition'
@@ -36,7 +39,8 @@ import { LinkPopover } from './toolbar/LinkPopover'
 import { Toolbar } from './toolbar/Toolbar'
 import { useAutosave } from './useAutosave'
 import { createBodyJsonCache } from './bodyJson'
-import { DeskChecks, DeskConflict } from './DeskPanels'
+import { DeskChecks, DeskConflict, SideSectionBox, useSideSections } from './DeskPanels'
+import type { SideSection } from './deskJump'
 import { ExportDialog } from '../features/export/ExportDialog'
 import { HistoryDialog } from '../features/history/HistoryDialog'
 import { call, newsroom } from '../lib/newsroom'
@@ -82,6 +86,7 @@ export function EditorDesk({
   const [view, setView] = useState<DeskView>('write')
   const [isFindOpen, setFindOpen] = useState(false)
   const [isLinkOpen, setLinkOpen] = useState(false)
+  const sections = useSideSections()
   const importer = useImageImport()
   const toolbarRef = useRef<HTMLDivElement>(null)
   const imageInputRef = useRef<HTMLInputElement>(null)
@@ -209,6 +214,31 @@ export function EditorDesk({
     update(deskChangeOf(patchFromFieldValues(current, changed)))
   }
 
+  // A jump must find its input on screen at once: the tab or section is shown synchronously.
+  const checksContext = {
+    editor,
+    showWrite: () => flushSync(() => setView('write')),
+    reveal: (section: SideSection) => {
+      flushSync(() => setView('write'))
+      flushSync(() => sections.open(section))
+    },
+    fix: null
+  }
+  const sideSection = (
+    id: SideSection,
+    title: string,
+    children: React.ReactNode
+  ): React.JSX.Element => (
+    <SideSectionBox
+      id={id}
+      title={title}
+      isOpen={sections.isOpen(id)}
+      onToggle={() => sections.toggle(id)}
+    >
+      {children}
+    </SideSectionBox>
+  )
+
   const handleDeskKeyDown = (e: React.KeyboardEvent): void => {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
       e.preventDefault()
@@ -265,86 +295,115 @@ export function EditorDesk({
         }}
       />
       <ImportStatus state={importer.state} onDismiss={importer.dismissErrors} />
-      <div className="editor-columns">
-        <div className="editor-main">
-          <div
-            className="editor-sheet"
-            role="tabpanel"
-            id="desk-panel-write"
-            aria-labelledby="desk-tab-write"
-            hidden={view !== 'write'}
-          >
-            <HeadFields fields={fields} onChange={update} />
-            <div className="field">
-              <span className="field-label">{t('editor.body')}</span>
-              <div className="body-frame">
-                {isFindOpen && (
-                  <FindReplacePanel
-                    editor={editor}
-                    inputId={FIND_INPUT_ID}
-                    fieldValues={fieldValues}
-                    onReplaceInFields={handleReplaceInFields}
-                    onClose={() => setFindOpen(false)}
-                  />
-                )}
-                <EditorContent editor={editor} className="body-content" />
-                <div className="body-toolbar-wrap">
-                  <Toolbar
-                    editor={editor}
-                    toolbarRef={toolbarRef}
-                    isFindOpen={isFindOpen}
-                    onLink={() => setLinkOpen(true)}
-                    onPickImages={() => imageInputRef.current?.click()}
-                    onToggleFind={() => (isFindOpen ? setFindOpen(false) : openFind())}
-                  />
-                  {isLinkOpen && <LinkPopover editor={editor} onClose={() => setLinkOpen(false)} />}
-                </div>
-              </div>
-              <BodyStatsLine editor={editor} language={fields.language} />
-              <FilePickButton
-                label={t('desk.insertImage')}
-                hasButton={false}
-                inputRef={imageInputRef}
-                isMultiple
-                onFiles={(files) => importIntoBody(files, selectionInsertPosition(editor.state))}
-              />
-            </div>
-          </div>
-          {view === 'preview' && (
+      <ImportedFromNote
+        importedFrom={article.importedFrom}
+        revision={article.revision}
+        status={autosave.status}
+      />
+      <ArticleLanguageContext value={fields.language}>
+        <div className="editor-columns">
+          <div className="editor-main">
             <div
-              className="preview-sheet"
+              className="editor-sheet"
               role="tabpanel"
-              id="desk-panel-preview"
-              aria-labelledby="desk-tab-preview"
+              id="desk-panel-write"
+              aria-labelledby="desk-tab-write"
+              hidden={view !== 'write'}
             >
-              <ArticlePreview editor={editor} article={onScreen} settings={settings} />
+              <HeadFields fields={fields} onChange={update} />
+              <div className="field">
+                <span className="field-label">{t('editor.body')}</span>
+                <div className="body-frame">
+                  {isFindOpen && (
+                    <FindReplacePanel
+                      editor={editor}
+                      inputId={FIND_INPUT_ID}
+                      fieldValues={fieldValues}
+                      onReplaceInFields={handleReplaceInFields}
+                      onClose={() => setFindOpen(false)}
+                    />
+                  )}
+                  <EditorContent editor={editor} className="body-content" />
+                  <div className="body-toolbar-wrap">
+                    <Toolbar
+                      editor={editor}
+                      toolbarRef={toolbarRef}
+                      isFindOpen={isFindOpen}
+                      onLink={() => setLinkOpen(true)}
+                      onPickImages={() => imageInputRef.current?.click()}
+                      onToggleFind={() => (isFindOpen ? setFindOpen(false) : openFind())}
+                    />
+                    {isLinkOpen && (
+                      <LinkPopover editor={editor} onClose={() => setLinkOpen(false)} />
+                    )}
+                  </div>
+                </div>
+                <BodyStatsLine editor={editor} language={fields.language} />
+                <FilePickButton
+                  label={t('desk.insertImage')}
+                  hasButton={false}
+                  inputRef={imageInputRef}
+                  isMultiple
+                  onFiles={(files) => importIntoBody(files, selectionInsertPosition(editor.state))}
+                />
+              </div>
             </div>
-          )}
+            {view === 'preview' && (
+              <div
+                className="preview-sheet"
+                role="tabpanel"
+                id="desk-panel-preview"
+                aria-labelledby="desk-tab-preview"
+              >
+                <ArticlePreview editor={editor} article={onScreen} settings={settings} />
+              </div>
+            )}
+          </div>
+          <aside className="editor-side" aria-label={t('checks.sideSections')}>
+            {sideSection(
+              'people',
+              t('editor.sectionPeople'),
+              <SideFields fields={fields} onChange={update} part="people" />
+            )}
+            {sideSection(
+              'timing',
+              t('editor.sectionTiming'),
+              <SideFields fields={fields} onChange={update} part="timing" />
+            )}
+            <DeskChecks
+              articleId={article.id}
+              status={autosave.status}
+              controller={controller}
+              context={checksContext}
+              isOpen={sections.isOpen('checks')}
+              onToggle={() => sections.toggle('checks')}
+            />
+            {sideSection(
+              'images',
+              t('desk.images'),
+              <>
+                <LeadImageSlot
+                  lead={fields.lead}
+                  onChange={handleLeadChange}
+                  importFiles={importer.importFiles}
+                />
+                <GalleriesPanel
+                  galleries={fields.galleries}
+                  language={fields.language}
+                  onChange={handleGalleriesChange}
+                  importFiles={importer.importFiles}
+                />
+                <PhotoStrip />
+              </>
+            )}
+            {sideSection(
+              'filing',
+              t('checks.sectionOther'),
+              <SideFields fields={fields} onChange={update} part="filing" />
+            )}
+          </aside>
         </div>
-        <aside className="editor-side" aria-label={t('editor.sectionFiling')}>
-          <DeskChecks
-            articleId={article.id}
-            status={autosave.status}
-            controller={controller}
-            editor={editor}
-            onShowWrite={() => setView('write')}
-          />
-          <h2 className="side-title">{t('desk.images')}</h2>
-          <LeadImageSlot
-            lead={fields.lead}
-            onChange={handleLeadChange}
-            importFiles={importer.importFiles}
-          />
-          <GalleriesPanel
-            galleries={fields.galleries}
-            language={fields.language}
-            onChange={handleGalleriesChange}
-            importFiles={importer.importFiles}
-          />
-          <PhotoStrip />
-          <SideFields fields={fields} onChange={update} />
-        </aside>
-      </div>
+      </ArticleLanguageContext>
       {isHistoryOpen && (
         <HistoryDialog
           articleId={article.id}

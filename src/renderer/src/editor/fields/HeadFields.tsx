@@ -3,6 +3,7 @@ import { oneLineText } from '../../../../shared/article'
 import { CharCounter } from '../../components/CharCounter'
 import { useSettings } from '../../lib/settingsContext'
 import type { DeskFields } from '../deskFields'
+import { useFieldTypography } from './fieldTypography'
 
 type CountedField = 'kicker' | 'headline' | 'teaser'
 
@@ -18,11 +19,13 @@ interface HeadFieldsProps {
 export function HeadFields({ fields, onChange }: HeadFieldsProps): React.JSX.Element {
   const { t } = useTranslation()
   const settings = useSettings()
+  const typography = useFieldTypography()
 
   const countedField = (name: CountedField): React.JSX.Element => {
     const id = `field-${name}`
     const limit = settings.limits[name]
     const props = {
+      ...typography,
       id,
       value: fields[name],
       onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
@@ -40,6 +43,7 @@ export function HeadFields({ fields, onChange }: HeadFieldsProps): React.JSX.Ele
           rows={name === 'headline' ? 1 : 3}
           {...props}
           onKeyDown={(e) => {
+            typography.onKeyDown(e)
             // A headline is one line: Enter moves on instead of breaking it.
             if (name === 'headline' && e.key === 'Enter') {
               e.preventDefault()

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useFieldTypography } from './fieldTypography'
 
 interface OverrideInputProps {
   label: string
@@ -28,7 +29,9 @@ export function OverrideInput({
   multiline = false
 }: OverrideInputProps): React.JSX.Element {
   const [draft, setDraft] = useState<string | null>(null)
+  const typography = useFieldTypography()
   const props = {
+    ...typography,
     id,
     className,
     value: draft ?? value ?? '',
