@@ -1,5 +1,4 @@
 import { EditorContent, useEditor } from '@tiptap/react'
-import { flushSync } from 'react-dom'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Article, ArticlePatch, Gallery, ImageUse } from '../../../shared/article'
@@ -27,7 +26,6 @@ import { FilePickButton } from './images/FilePickButton'
 import { insertFigures, selectionInsertPosition } from './images/figureInsert'
 import { GalleriesPanel } from './images/GalleriesPanel'
 import { ImportStatus } from './images/ImportStatus'
-import { ImportedFromNote } from './ImportedFromNote'
 import { LeadImageSlot } from './images/LeadImageSlot'
 import { PhotoStrip } from './images/PhotoStrip'
 import { trackPosition } from './images/trackPosition'
@@ -39,8 +37,7 @@ import { LinkPopover } from './toolbar/LinkPopover'
 import { Toolbar } from './toolbar/Toolbar'
 import { useAutosave } from './useAutosave'
 import { createBodyJsonCache } from './bodyJson'
-import { DeskChecks, DeskConflict, SideSectionBox, useSideSections } from './DeskPanels'
-import type { SideSection } from './deskJump'
+import { DeskChecks, DeskConflict } from './DeskPanels'
 import { ExportDialog } from '../features/export/ExportDialog'
 import { HistoryDialog } from '../features/history/HistoryDialog'
 import { call, newsroom } from '../lib/newsroom'
@@ -86,7 +83,6 @@ export function EditorDesk({
   const [view, setView] = useState<DeskView>('write')
   const [isFindOpen, setFindOpen] = useState(false)
   const [isLinkOpen, setLinkOpen] = useState(false)
-  const sections = useSideSections()
   const importer = useImageImport()
   const toolbarRef = useRef<HTMLDivElement>(null)
   const imageInputRef = useRef<HTMLInputElement>(null)
@@ -214,31 +210,6 @@ export function EditorDesk({
     update(deskChangeOf(patchFromFieldValues(current, changed)))
   }
 
-  // A jump must find its input on screen at once: the tab or section is shown synchronously.
-  const checksContext = {
-    editor,
-    showWrite: () => flushSync(() => setView('write')),
-    reveal: (section: SideSection) => {
-      flushSync(() => setView('write'))
-      flushSync(() => sections.open(section))
-    },
-    fix: null
-  }
-  const sideSection = (
-    id: SideSection,
-    title: string,
-    children: React.ReactNode
-  ): React.JSX.Element => (
-    <SideSectionBox
-      id={id}
-      title={title}
-      isOpen={sections.isOpen(id)}
-      onToggle={() => sections.toggle(id)}
-    >
-      {children}
-    </SideSectionBox>
-  )
-
   const handleDeskKeyDown = (e: React.KeyboardEvent): void => {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
       e.preventDefault()
@@ -295,11 +266,6 @@ export function EditorDesk({
         }}
       />
       <ImportStatus state={importer.state} onDismiss={importer.dismissErrors} />
-      <ImportedFromNote
-        importedFrom={article.importedFrom}
-        revision={article.revision}
-        status={autosave.status}
-      />
       <ArticleLanguageContext value={fields.language}>
         <div className="editor-columns">
           <div className="editor-main">
@@ -359,48 +325,28 @@ export function EditorDesk({
               </div>
             )}
           </div>
-          <aside className="editor-side" aria-label={t('checks.sideSections')}>
-            {sideSection(
-              'people',
-              t('editor.sectionPeople'),
-              <SideFields fields={fields} onChange={update} part="people" />
-            )}
-            {sideSection(
-              'timing',
-              t('editor.sectionTiming'),
-              <SideFields fields={fields} onChange={update} part="timing" />
-            )}
+          <aside className="editor-side" aria-label={t('editor.sectionFiling')}>
             <DeskChecks
               articleId={article.id}
               status={autosave.status}
               controller={controller}
-              context={checksContext}
-              isOpen={sections.isOpen('checks')}
-              onToggle={() => sections.toggle('checks')}
+              editor={editor}
+              onShowWrite={() => setView('write')}
             />
-            {sideSection(
-              'images',
-              t('desk.images'),
-              <>
-                <LeadImageSlot
-                  lead={fields.lead}
-                  onChange={handleLeadChange}
-                  importFiles={importer.importFiles}
-                />
-                <GalleriesPanel
-                  galleries={fields.galleries}
-                  language={fields.language}
-                  onChange={handleGalleriesChange}
-                  importFiles={importer.importFiles}
-                />
-                <PhotoStrip />
-              </>
-            )}
-            {sideSection(
-              'filing',
-              t('checks.sectionOther'),
-              <SideFields fields={fields} onChange={update} part="filing" />
-            )}
+            <h2 className="side-title">{t('desk.images')}</h2>
+            <LeadImageSlot
+              lead={fields.lead}
+              onChange={handleLeadChange}
+              importFiles={importer.importFiles}
+            />
+            <GalleriesPanel
+              galleries={fields.galleries}
+              language={fields.language}
+              onChange={handleGalleriesChange}
+              importFiles={importer.importFiles}
+            />
+            <PhotoStrip />
+            <SideFields fields={fields} onChange={update} />
           </aside>
         </div>
       </ArticleLanguageContext>
