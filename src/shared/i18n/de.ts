@@ -178,7 +178,89 @@ export const de: UiStrings = {
     wordsChanged: '{{added}} Wörter hinzugefügt, {{removed}} entfernt seit dieser Fassung',
     noChanges: 'Gleich wie der aktuelle Text.',
     close: 'Schließen',
-    failed: 'Der Verlauf konnte nicht geladen werden: {{message}}'
+    failed: 'Der Verlauf konnte nicht geladen werden: {{message}}',
+    compareTitle: 'Fassung {{revision}} ({{when}}) im Vergleich zum aktuellen Text',
+    legendInserted: 'eingefügt',
+    legendDeleted: 'gestrichen',
+    insertedLabel: 'Eingefügt: {{text}}',
+    deletedLabel: 'Gestrichen: {{text}}',
+    fieldsTitle: 'Felder',
+    bodyTitle: 'Text',
+    emptyValue: '(leer)',
+    imageAdded: 'Bild eingefügt',
+    imageRemoved: 'Bild entfernt',
+    image: 'Bild',
+    restoreConfirm:
+      'Fassung {{revision}} vom {{when}} wiederherstellen? Der aktuelle Text bleibt im Verlauf erhalten und lässt sich jederzeit zurückholen.',
+    restoreConfirmButton: 'Wiederherstellen',
+    cancel: 'Abbrechen',
+    restoring: 'Wird wiederhergestellt …',
+    fields: {
+      kicker: 'Dachzeile',
+      headline: 'Überschrift',
+      teaser: 'Vorspann',
+      bylines: 'Autor:innen',
+      dateline: 'Ortsmarke',
+      slugline: 'Stichwort',
+      tags: 'Schlagwörter',
+      edNote: 'Hinweis an die Redaktion',
+      notes: 'Interne Notizen',
+      publishedAt: 'Erscheinungsdatum',
+      embargoedUntil: 'Sperrfrist bis',
+      status: 'Status',
+      language: 'Sprache',
+      timeZone: 'Zeitzone',
+      lead: 'Aufmacherbild',
+      galleries: 'Bildergalerien'
+    }
+  },
+  dates: {
+    datePlaceholder: 'TT.MM.JJJJ',
+    timePlaceholder: 'HH:MM',
+    zoneNote: 'Uhrzeit in {{zone}} ({{offset}})',
+    keyHint: 'Pfeiltasten: einen Tag bzw. 5 Minuten vor oder zurück',
+    timeNeedsDate: 'Bitte zuerst ein Datum eingeben.',
+    problem: {
+      date: {
+        format:
+          '„{{value}}“ ist kein Datum, das Copydesk versteht. Bitte als TT.MM.JJJJ eingeben, z. B. 02.05.2024.',
+        range: '„{{value}}“: Diesen Tag gibt es im Kalender nicht.',
+        ambiguous:
+          '„{{value}}“ ist mehrdeutig (2. Mai oder 5. Februar?). Bitte als TT.MM.JJJJ eingeben, z. B. 02.05.2024.'
+      },
+      time: {
+        format: '„{{value}}“ ist keine Uhrzeit. Bitte im 24-Stunden-Format eingeben, z. B. 14:30.',
+        range: '„{{value}}“: Stunden gehen bis 23, Minuten bis 59.',
+        ambiguous:
+          '„{{value}}“ ist keine Uhrzeit. Bitte im 24-Stunden-Format eingeben, z. B. 14:30.'
+      }
+    }
+  },
+  errors: {
+    code: {
+      'invalid-input': 'Die Eingabe passt nicht zu dem, was hier erwartet wird.',
+      'not-found':
+        'Das gibt es nicht mehr: Es wurde gelöscht oder verschoben, vielleicht in einem anderen Fenster.',
+      conflict:
+        'Das wurde inzwischen anderswo geändert (ein anderes Fenster oder die Kommandozeile). Bitte die Ansicht neu laden und noch einmal versuchen.',
+      locked:
+        'Die Bibliothek ist gesperrt: Sie ist nur zum Lesen geöffnet oder ein anderes Programm benutzt sie gerade.',
+      corrupt: 'Eine Datei ist beschädigt und konnte nicht gelesen werden.',
+      io: 'Die Festplatte hat den Zugriff verweigert (voll, schreibgeschützt oder nicht erreichbar).',
+      forbidden: 'Das ist hier nicht erlaubt.',
+      internal: 'Ein unerwarteter Fehler ist aufgetreten.',
+      unknown: 'Ein unerwarteter Fehler ist aufgetreten.'
+    },
+    trash: '„{{title}}“ konnte nicht in den Papierkorb gelegt werden. {{reason}}',
+    restore: '„{{title}}“ konnte nicht wiederhergestellt werden. {{reason}}',
+    duplicate: '„{{title}}“ konnte nicht dupliziert werden. {{reason}}',
+    emptyTrash: 'Der Papierkorb konnte nicht geleert werden. {{reason}}',
+    create: 'Der neue Artikel konnte nicht angelegt werden. {{reason}}',
+    compare: 'Der Vergleich konnte nicht geladen werden. {{reason}}',
+    restoreVersion: 'Die Fassung konnte nicht wiederhergestellt werden. {{reason}}',
+    openArticle: 'Der Artikel konnte nicht geöffnet werden. {{reason}}',
+    packageCorrupt:
+      'Die Datei ist kein gültiges Copydesk-Paket oder sie ist beschädigt. Es wurde nichts verändert.'
   },
   conflict: {
     title: 'Anderswo geändert',

@@ -174,7 +174,86 @@ export const en = {
     wordsChanged: '{{added}} words added, {{removed}} removed since this version',
     noChanges: 'Identical to the current text.',
     close: 'Close',
-    failed: 'Could not load the history: {{message}}'
+    failed: 'Could not load the history: {{message}}',
+    compareTitle: 'Version {{revision}} ({{when}}) compared with the current text',
+    legendInserted: 'inserted',
+    legendDeleted: 'deleted',
+    insertedLabel: 'Inserted: {{text}}',
+    deletedLabel: 'Deleted: {{text}}',
+    fieldsTitle: 'Fields',
+    bodyTitle: 'Text',
+    emptyValue: '(empty)',
+    imageAdded: 'Image added',
+    imageRemoved: 'Image removed',
+    image: 'Image',
+    restoreConfirm:
+      'Restore version {{revision}} from {{when}}? The current text stays in the history, so you can bring it back at any time.',
+    restoreConfirmButton: 'Restore',
+    cancel: 'Cancel',
+    restoring: 'Restoring …',
+    fields: {
+      kicker: 'Kicker',
+      headline: 'Headline',
+      teaser: 'Teaser',
+      bylines: 'Bylines',
+      dateline: 'Dateline',
+      slugline: 'Slugline',
+      tags: 'Tags',
+      edNote: 'Note to the desk',
+      notes: 'Internal notes',
+      publishedAt: 'Publication date',
+      embargoedUntil: 'Embargoed until',
+      status: 'Status',
+      language: 'Language',
+      timeZone: 'Time zone',
+      lead: 'Lead image',
+      galleries: 'Galleries'
+    }
+  },
+  dates: {
+    datePlaceholder: 'e.g. 2 May 2024',
+    timePlaceholder: 'e.g. 2:30 pm',
+    zoneNote: 'Time in {{zone}} ({{offset}})',
+    keyHint: 'Arrow keys: one day or 5 minutes earlier or later',
+    timeNeedsDate: 'Enter a date first.',
+    problem: {
+      date: {
+        format:
+          '“{{value}}” is not a date Copydesk understands. Type it like 2 May 2024 or 2024-05-02.',
+        range: '“{{value}}”: the calendar has no such day.',
+        ambiguous:
+          '“{{value}}” is ambiguous (2 May or 5 February?). Type it like 2 May 2024 or 2024-05-02.'
+      },
+      time: {
+        format: '“{{value}}” is not a time. Type it like 2:30 pm or 14:30.',
+        range: '“{{value}}”: hours go up to 23 (12 with am/pm), minutes up to 59.',
+        ambiguous: '“{{value}}” is not a time. Type it like 2:30 pm or 14:30.'
+      }
+    }
+  },
+  errors: {
+    code: {
+      'invalid-input': 'The input is not what is expected here.',
+      'not-found': 'It is no longer there: it was deleted or moved, perhaps in another window.',
+      conflict:
+        'It was changed elsewhere meanwhile (another window or the command line). Reload the view and try again.',
+      locked: 'The library is locked: it was opened read-only, or another program is using it.',
+      corrupt: 'A file is damaged and could not be read.',
+      io: 'The disk refused access (full, read-only or not reachable).',
+      forbidden: 'That is not allowed here.',
+      internal: 'Something unexpected went wrong.',
+      unknown: 'Something unexpected went wrong.'
+    },
+    trash: 'Could not move “{{title}}” to the trash. {{reason}}',
+    restore: 'Could not restore “{{title}}”. {{reason}}',
+    duplicate: 'Could not duplicate “{{title}}”. {{reason}}',
+    emptyTrash: 'Could not empty the trash. {{reason}}',
+    create: 'Could not create the new article. {{reason}}',
+    compare: 'Could not load the comparison. {{reason}}',
+    restoreVersion: 'Could not restore the version. {{reason}}',
+    openArticle: 'Could not open the article. {{reason}}',
+    packageCorrupt:
+      'The file is not a valid Copydesk package, or it is damaged. Nothing was changed.'
   },
   conflict: {
     title: 'Changed elsewhere',

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import type { AppError, ErrorCode } from '../../../shared/result'
 
 /**
@@ -25,4 +26,19 @@ export function errorMessage(error: unknown): string {
 /** The contract's code of a failure, or null when it did not come from main. */
 export function errorCode(error: unknown): ErrorCode | null {
   return error instanceof BridgeError ? error.code : null
+}
+
+/**
+ * Why something failed, as a sentence in the interface language: the core's messages are
+ * English and written for logs and the CLI, so the German interface says it by the error's code
+ * instead. The English interface adds the core's own words where they name what to fix (an input
+ * that was refused); anything that did not come from the core reads as unexpected.
+ */
+export function userMessage(error: unknown, t: TFunction, language: string): string {
+  const code = errorCode(error)
+  const sentence = t(`errors.code.${code ?? 'unknown'}`)
+  if (code === 'invalid-input' && !language.startsWith('de') && error instanceof Error) {
+    return `${sentence} ${error.message}`
+  }
+  return sentence
 }

@@ -11,12 +11,11 @@ import { ChipListInput } from '../../components/ChipListInput'
 import { newsroom } from '../../lib/newsroom'
 import type { DeskFields } from '../deskFields'
 import { ZonedDateTimeField } from './ZonedDateTimeField'
+import { currentTimeZoneName, timeZoneChoices } from '../../../../shared/timeZoneNames'
+import { isValidTimeZone } from '../../../../shared/zonedTime'
 
-const TIME_ZONES: string[] = (() => {
-  const all = Intl.supportedValuesOf?.('timeZone') ?? []
-  const preferred = ['Europe/Berlin', 'Europe/Vienna', 'Europe/Zurich', 'Europe/London', 'UTC']
-  return [...preferred, ...all.filter((z) => !preferred.includes(z))]
-})()
+// Under current IANA names (Europe/Kyiv), whatever ICU still calls them.
+const KNOWN_TIME_ZONES: readonly string[] = Intl.supportedValuesOf?.('timeZone') ?? []
 
 function useKnownBylines(): string[] {
   const [names, setNames] = useState<string[]>([])
@@ -126,10 +125,10 @@ export function SideFields({ fields, onChange }: SideFieldsProps): React.JSX.Ele
           </label>
           <select
             id="field-timezone"
-            value={fields.timeZone}
+            value={currentTimeZoneName(fields.timeZone, isValidTimeZone)}
             onChange={(e) => onChange({ timeZone: e.target.value })}
           >
-            {TIME_ZONES.map((z) => (
+            {timeZoneChoices(KNOWN_TIME_ZONES, isValidTimeZone, fields.timeZone).map((z) => (
               <option key={z} value={z}>
                 {z}
               </option>

@@ -37,10 +37,23 @@ describe('packageImportError', () => {
     )
   })
 
-  it('falls back to the core’s message when there is no reason', async () => {
+  it('says a refusal without a reason in the interface language, never the core’s words', async () => {
+    const de = await translator('de')
     const en = await translator('en')
+    const unzip = new BridgeError({
+      code: 'corrupt',
+      message: 'Package “bericht.pdf” refused: end of central directory record signature not found'
+    })
+    expect(packageImportError(unzip, 'bericht.pdf', de)).toBe(
+      'bericht.pdf konnte nicht importiert werden: Die Datei ist kein gültiges Copydesk-Paket oder sie ist beschädigt. Es wurde nichts verändert.'
+    )
+    expect(packageImportError(unzip, 'bericht.pdf', en)).not.toContain('central directory')
+    const disk = new BridgeError({ code: 'io', message: 'ENOSPC: no space left on device' })
+    expect(packageImportError(disk, 'paket.zip', de)).toBe(
+      'paket.zip konnte nicht importiert werden: Die Festplatte hat den Zugriff verweigert (voll, schreibgeschützt oder nicht erreichbar).'
+    )
     expect(packageImportError(new Error('disk full'), 'paket.zip', en)).toBe(
-      'Could not import paket.zip: disk full'
+      'Could not import paket.zip: Something unexpected went wrong.'
     )
   })
 })

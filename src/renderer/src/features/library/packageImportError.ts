@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { BridgeError, errorMessage } from '../../lib/bridgeError'
+import { BridgeError, errorCode } from '../../lib/bridgeError'
 
 const REASONS = [
   'not-zip',
@@ -18,7 +18,8 @@ function isReason(value: unknown): value is Reason {
 
 /**
  * The words for a package that could not be imported, in the interface's language: from the
- * refusal's reason where the core gave one (its message is English), else the core's message.
+ * refusal's reason where the core gave one, else by the error's code. The core's own message is
+ * English and may quote the unzip library, so it is never shown.
  */
 export function packageImportError(error: unknown, name: string, t: TFunction): string {
   const detail = error instanceof BridgeError ? error.detail : undefined
@@ -32,5 +33,10 @@ export function packageImportError(error: unknown, name: string, t: TFunction): 
       name
     })
   }
-  return t('exportPackage.importFailed', { name, message: errorMessage(error) })
+  const code = errorCode(error)
+  const message =
+    code === 'corrupt' || code === 'invalid-input'
+      ? t('errors.packageCorrupt')
+      : t(`errors.code.${code ?? 'unknown'}`)
+  return t('exportPackage.importFailed', { name, message })
 }
