@@ -61,9 +61,9 @@ describe('readBodyFile', () => {
   })
 
   it('refuses other types with a message naming the accepted ones', async () => {
-    await expect(read('a.docx', 'x')).rejects.toMatchObject({
+    await expect(read('a.rtf', 'x')).rejects.toMatchObject({
       code: 'invalid-input',
-      message: expect.stringContaining('use .txt, .md or .html')
+      message: expect.stringContaining('unsupported type ".rtf"; use .txt, .md, .html or .docx')
     })
   })
 })
