@@ -140,3 +140,35 @@ export function cleanPhotoshopIrb(payload: Buffer): { bytes: Buffer; removed: Ir
   }
   return { bytes: serialize(kept), removed: [...removed] }
 }
+
+/** The IPTC IIM record (resource 0x0404) of an APP13 payload, or null. Throws when unparsable. */
+export function iptcRecordOf(payload: Buffer): Buffer | null {
+  return (
+    parseResources(payload).find((r) => r.signature === '8BIM' && r.id === RES_IPTC)?.data ?? null
+  )
+}
+
+/**
+ * An APP13 payload whose IPTC record is `iim`: the other resources of `payload` (when given)
+ * stay; the IPTC digest (0x0425) is set to the record's MD5, so readers that compare it (and
+ * prefer XMP when it differs) take the record as current.
+ */
+export function withIptcRecord(payload: Buffer | null, iim: Buffer): Buffer {
+  const resources = payload ? parseResources(payload) : []
+  const empty = Buffer.from([0, 0])
+  const digest = createHash('md5').update(iim).digest()
+  const out: Resource[] = []
+  let placed = false
+  for (const r of resources) {
+    if (r.signature === '8BIM' && r.id === RES_IPTC_DIGEST) continue
+    if (r.signature === '8BIM' && r.id === RES_IPTC) {
+      if (!placed) out.push({ ...r, data: iim })
+      placed = true
+      continue
+    }
+    out.push(r)
+  }
+  if (!placed) out.push({ signature: '8BIM', id: RES_IPTC, name: empty, data: iim })
+  out.push({ signature: '8BIM', id: RES_IPTC_DIGEST, name: empty, data: digest })
+  return serialize(out)
+}

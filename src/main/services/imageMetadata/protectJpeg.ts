@@ -1,6 +1,7 @@
 import { cleanExif, orientationOnlyExif, type SensitiveKind } from './exifTiff'
-import { cleanPhotoshopIrb, isPhotoshopIrb } from './photoshopIrb'
-import { cleanXmp } from './xmpPacket'
+import { iimRecord, xmpDescription, xmpPacketFor, type PhotoText } from './photoText'
+import { cleanPhotoshopIrb, iptcRecordOf, isPhotoshopIrb, withIptcRecord } from './photoshopIrb'
+import { cleanXmp, mergeXmp } from './xmpPacket'
 
 /*
  * A JPEG is a list of marker segments up to the first SOS (start of scan), then entropy-coded
@@ -192,6 +193,51 @@ function trailerKind(trailer: Buffer, hadMpf: boolean): SensitiveKind {
   return 'other-metadata'
 }
 
+/** What `protectJpeg` does besides cleaning. */
+export interface ProtectJpegOptions {
+  /** Write these texts as IPTC IIM (APP13) and XMP (APP1), replacing the file's own copies. */
+  text?: PhotoText
+  /** Remove what could reveal a source (default true); false keeps every other segment. */
+  clean?: boolean
+}
+
+/** XMP of a file merged with the texts; a packet that cannot be merged gives way to a new one. */
+function mergedXmp(
+  old: Buffer | null,
+  text: PhotoText,
+  clean: boolean,
+  removed: Set<SensitiveKind>
+): Buffer {
+  let xml = xmpPacketFor(text)
+  if (old) {
+    try {
+      const merged = mergeXmp(
+        old.subarray(XMP_ID.length).toString('utf8'),
+        xmpDescription(text),
+        clean
+      )
+      for (const k of merged.removed) {
+        if (k === 'location') removed.add('xmp-location')
+        else if (k === 'device') removed.add('xmp-device')
+        else if (k === 'thumbnail') removed.add('thumbnail')
+      }
+      xml = merged.xml
+    } catch {
+      if (clean) removed.add('unreadable-metadata')
+    }
+  }
+  let payload = Buffer.concat([XMP_ID, Buffer.from(xml, 'utf8')])
+  // The file's other XMP does not fit beside the texts: the texts win.
+  if (payload.length > MAX_PAYLOAD)
+    payload = Buffer.concat([XMP_ID, Buffer.from(xmpPacketFor(text), 'utf8')])
+  if (payload.length > MAX_PAYLOAD) {
+    throw new Error(
+      `the photo texts take ${payload.length} bytes of XMP, more than one JPEG segment holds (${MAX_PAYLOAD})`
+    )
+  }
+  return payload
+}
+
 /**
  * A JPEG without what could reveal a source: GPS (EXIF and XMP), XMP and IIM location fields,
  * camera and lens serial numbers, the owner name, maker notes, embedded thumbnails (EXIF IFD1,
@@ -199,20 +245,79 @@ function trailerKind(trailer: Buffer, hadMpf: boolean): SensitiveKind {
  * Captions, credits, rights, orientation and the colour profile stay. The image data (first SOS
  * to EOI) is copied byte for byte, so the pixels decode identically. Idempotent: a cleaned file
  * comes back unchanged (the same buffer).
+ *
+ * With `text`, the photo texts replace the file's own in IPTC IIM (APP13, UTF-8) and XMP (APP1,
+ * merged into the file's packet, whose other properties stay); `clean: false` then keeps every
+ * other segment and the bytes after EOI as they were.
  */
-export function protectJpeg(input: Buffer): ProtectedJpeg {
+export function protectJpeg(input: Buffer, opts: ProtectJpegOptions = {}): ProtectedJpeg {
+  const clean = opts.clean !== false
+  const text = opts.text
   const { segments, sos } = readHeader(input)
-  const end = imageEnd(input, sos)
+  const end = clean ? imageEnd(input, sos) : input.length
   const removed = new Set<SensitiveKind>()
   const out: Buffer[] = [input.subarray(0, 2)]
-  let changed = false
+  let changed = text !== undefined
   let hadMpf = false
+  let oldXmp: Buffer | null = null
+  let oldIrb: Buffer | null = null
+  let xmpAt = -1
+  let irbAt = -1
+  let afterLeadingApp = 1
   for (const segment of segments) {
-    const decision = decide(segment)
+    const decision: Decision = clean ? decide(segment) : { keep: segment.payload, removed: [] }
     if (decision.removed.includes('secondary-images')) hadMpf = true
     for (const k of decision.removed) removed.add(k)
     if (decision.keep !== segment.payload) changed = true
-    if (decision.keep) out.push(segmentBytes(segment.marker, decision.keep))
+    const keep = decision.keep
+    if (text && segment.marker === 0xe1 && startsWith(segment.payload, XMP_EXT_ID)) continue
+    if (text && keep && segment.marker === 0xe1 && startsWith(keep, XMP_ID)) {
+      if (xmpAt < 0) {
+        // The cleaned packet when cleaning, else the file's own.
+        oldXmp = clean ? keep : segment.payload
+        xmpAt = out.length
+        out.push(Buffer.alloc(0))
+      }
+      continue
+    }
+    if (text && keep && segment.marker === 0xed && isPhotoshopIrb(keep) && irbAt < 0) {
+      oldIrb = keep
+      irbAt = out.length
+      out.push(Buffer.alloc(0))
+      continue
+    }
+    if (keep) out.push(segmentBytes(segment.marker, keep))
+    // JFIF and EXIF come first in a JPEG; new XMP goes right after them.
+    if (
+      keep &&
+      (segment.marker === 0xe0 || (segment.marker === 0xe1 && startsWith(keep, EXIF_ID)))
+    ) {
+      if (out.length - 1 === afterLeadingApp) afterLeadingApp = out.length
+    }
+  }
+  if (text) {
+    const xmp = segmentBytes(0xe1, mergedXmp(oldXmp, text, clean, removed))
+    let iim: Buffer | null = null
+    try {
+      iim = oldIrb ? iptcRecordOf(oldIrb) : null
+    } catch {
+      oldIrb = null
+    }
+    let irbPayload: Buffer
+    try {
+      irbPayload = withIptcRecord(oldIrb, iimRecord(text, iim))
+    } catch {
+      irbPayload = withIptcRecord(null, iimRecord(text, null))
+    }
+    if (irbPayload.length > MAX_PAYLOAD) irbPayload = withIptcRecord(null, iimRecord(text, null))
+    const irb = segmentBytes(0xed, irbPayload)
+    if (xmpAt >= 0) out[xmpAt] = xmp
+    else {
+      out.splice(afterLeadingApp, 0, xmp)
+      if (irbAt >= afterLeadingApp) irbAt++
+    }
+    if (irbAt >= 0) out[irbAt] = irb
+    else out.splice((xmpAt >= 0 ? xmpAt : afterLeadingApp) + 1, 0, irb)
   }
   if (end < input.length) {
     removed.add(trailerKind(input.subarray(end), hadMpf))

@@ -14,8 +14,24 @@ const NS = {
   aux: 'http://ns.adobe.com/exif/1.0/aux/',
   xmp: 'http://ns.adobe.com/xap/1.0/',
   xmpNote: 'http://ns.adobe.com/xmp/note/',
-  xmlns: 'http://www.w3.org/2000/xmlns/'
+  xmlns: 'http://www.w3.org/2000/xmlns/',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#'
 }
+
+/** The properties export writes from the photo desk's values: old copies of them are cut. */
+const WRITTEN: ReadonlySet<string> = new Set([
+  `${NS.dc}description`,
+  `${NS.dc}creator`,
+  `${NS.dc}rights`,
+  `${NS.photoshop}Credit`,
+  `${NS.photoshop}Headline`,
+  `${NS.photoshop}Source`,
+  `${NS.xmpRights}UsageTerms`,
+  `${NS.iptcCore}AltTextAccessibility`,
+  `${NS.xmpNote}HasExtendedXMP`
+])
 
 /** What a removed XMP property was: location or device/owner data. */
 export type XmpKind = 'location' | 'device' | 'thumbnail' | 'extended'
@@ -145,8 +161,23 @@ function split(qname: string): [string, string] {
  * the text is unchanged. Throws when the packet is not well-formed XML.
  */
 export function cleanXmp(xml: string): { xml: string; removed: XmpKind[] } {
+  const { cuts, removed } = scan(xml, kindOf)
+  return { xml: applyCuts(xml, cuts), removed: [...removed] }
+}
+
+type Classify = (uri: string | undefined, local: string) => XmpKind | 'written' | null
+
+interface Scan {
+  cuts: [number, number][]
+  removed: Set<XmpKind>
+  /** Where the `</rdf:RDF>` end tag starts, or -1. */
+  rdfEnd: number
+}
+
+function scan(xml: string, classify: Classify): Scan {
   const cuts: [number, number][] = []
   const removed = new Set<XmpKind>()
+  let rdfEnd = -1
   const scopes: { name: string; ns: Map<string, string>; dropping: boolean }[] = []
   const lookup = (prefix: string): string | undefined => {
     for (let s = scopes.length - 1; s >= 0; s--) {
@@ -170,9 +201,9 @@ export function cleanXmp(xml: string): { xml: string; removed: XmpKind[] } {
         continue
       }
       const [prefix, local] = split(token.name)
-      const kind = kindOf(lookup(prefix), local)
+      const kind = classify(lookup(prefix), local)
       if (kind) {
-        removed.add(kind)
+        if (kind !== 'written') removed.add(kind)
         if (token.selfClosing) {
           cuts.push([token.start, token.end])
           scopes.pop()
@@ -186,14 +217,16 @@ export function cleanXmp(xml: string): { xml: string; removed: XmpKind[] } {
         if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue
         const [aPrefix, aLocal] = split(a.name)
         // Unprefixed attributes belong to no namespace in XML.
-        const attrKind = aPrefix ? kindOf(lookup(aPrefix), aLocal) : null
+        const attrKind = aPrefix ? classify(lookup(aPrefix), aLocal) : null
         if (attrKind) {
-          removed.add(attrKind)
+          if (attrKind !== 'written') removed.add(attrKind)
           cuts.push([a.start, a.end])
         }
       }
       if (token.selfClosing) scopes.pop()
     } else {
+      const [prefix, local] = split(token.name)
+      if (local === 'RDF' && lookup(prefix) === NS.rdf) rdfEnd = token.start
       const scope = scopes.pop()
       if (!scope || scope.name !== token.name)
         fail(`</${token.name}> does not close <${scope?.name}>`)
@@ -204,15 +237,51 @@ export function cleanXmp(xml: string): { xml: string; removed: XmpKind[] } {
     }
   }
   if (scopes.length > 0) fail(`<${scopes.at(-1)?.name}> is never closed`)
-  if (cuts.length === 0) return { xml, removed: [] }
-  cuts.sort((a, b) => a[0] - b[0])
+  return { cuts, removed, rdfEnd }
+}
+
+function applyCuts(
+  xml: string,
+  cuts: [number, number][],
+  insert?: { at: number; text: string }
+): string {
+  if (cuts.length === 0 && !insert) return xml
+  const sorted = [...cuts].sort((a, b) => a[0] - b[0])
   let out = ''
   let at = 0
-  for (const [start, end] of cuts) {
+  for (const [start, end] of sorted) {
     if (start < at) continue
+    if (insert && insert.at >= at && insert.at <= start) {
+      out += xml.slice(at, insert.at) + insert.text
+      at = insert.at
+      insert = undefined
+    }
     out += xml.slice(at, start)
     at = end
   }
-  out += xml.slice(at)
-  return { xml: out, removed: [...removed] }
+  if (insert && insert.at >= at) {
+    out += xml.slice(at, insert.at) + insert.text
+    at = insert.at
+  }
+  return out + xml.slice(at)
+}
+
+/**
+ * An existing XMP packet with `description` (an `rdf:Description` element) added inside its
+ * `rdf:RDF`, after cutting every earlier copy of the properties export writes (caption, credit,
+ * creator, rights, usage terms, alt text, headline, source) and the pointer to an extended
+ * packet; with `clean`, also the location and device fields `cleanXmp` cuts. Everything else
+ * stays byte for byte. Throws when the packet is not well-formed or has no `rdf:RDF`.
+ */
+export function mergeXmp(
+  xml: string,
+  description: string,
+  clean: boolean
+): { xml: string; removed: XmpKind[] } {
+  const { cuts, removed, rdfEnd } = scan(xml, (uri, local) => {
+    if (uri !== undefined && WRITTEN.has(uri + local)) return 'written'
+    return clean ? kindOf(uri, local) : null
+  })
+  if (rdfEnd < 0) fail('no rdf:RDF element')
+  return { xml: applyCuts(xml, cuts, { at: rdfEnd, text: description }), removed: [...removed] }
 }
