@@ -34,13 +34,13 @@ test('the preview shows date line, kicker, lead with credit, gallery label and b
   await page.getByLabel('Kicker').fill('Haushalt')
   await page.getByLabel('Headline').fill('Koalition einigt sich')
   await page.getByLabel('Teaser').fill('Nach zwölf Stunden steht der Kompromiss.')
-  const byline = page.getByLabel('Byline')
+  const byline = page.getByRole('textbox', { name: 'Byline' })
   for (const name of ['Anna Beispiel', 'Ben Muster', 'Clara Test']) {
     await byline.fill(name)
     await byline.press('Enter')
   }
-  await page.getByLabel('Dateline').fill('Berlin')
-  await page.getByLabel('Source').fill('dpa')
+  await page.getByLabel('Dateline', { exact: true }).fill('Berlin')
+  await page.getByLabel('Source', { exact: true }).fill('dpa')
   await page.getByLabel('Publication date: Date').fill('2024-05-02')
   await page.getByLabel('Publication date: Time').fill('10:30')
 
@@ -61,6 +61,7 @@ test('the preview shows date line, kicker, lead with credit, gallery label and b
   const strip = page.getByRole('region', { name: 'Gallery 1', exact: true })
   await chooseFiles(page, () => strip.getByRole('button', { name: 'Add photos…' }).click(), gallery)
   await expect(strip.getByRole('button', { name: /^Photo \d of 3/ })).toHaveCount(3)
+  await page.getByLabel('Gallery name (internal)').fill('Nur für den Desk')
 
   await page.getByRole('tab', { name: 'Preview' }).click()
   const preview = page.getByRole('tabpanel', { name: 'Preview' })
@@ -72,12 +73,29 @@ test('the preview shows date line, kicker, lead with credit, gallery label and b
     'Kundgebung vor dem Rathaus (Quelle: Reuters)'
   )
   await expect(preview.getByRole('heading', { name: 'Foto-Serie mit 3 Bildern' })).toBeVisible()
+  // A gallery is a slideshow readers can page through, without script and by keyboard; the
+  // desk's internal name for it is not published.
+  await expect(preview).not.toContainText('Nur für den Desk')
+  const slides = preview.getByRole('list', { name: 'Foto-Serie mit 3 Bildern' })
+  await expect(slides.getByRole('listitem')).toHaveCount(3)
+  await expect(slides.getByRole('listitem').first()).toContainText('1 / 3')
+  const route = await page.evaluate(() => location.hash)
+  await preview.getByRole('link', { name: /^3 \/ 3/ }).click()
+  await expect
+    .poll(() => slides.evaluate((el) => Math.round(el.scrollLeft / el.clientWidth)))
+    .toBe(2)
+  expect(await page.evaluate(() => location.hash)).toBe(route)
+  await preview.getByRole('link', { name: /^1 \/ 3/ }).click()
+  await expect.poll(() => slides.evaluate((el) => el.scrollLeft)).toBe(0)
+  await slides.focus()
+  await page.keyboard.press('ArrowRight')
+  await expect.poll(() => slides.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0)
   await expect(preview).toContainText('Berlin (dpa) – Die Koalition hat sich geeinigt.')
   await expect(preview.locator('.body figcaption')).toHaveText('Das Plenum (Quelle: dpa)')
   await expect(preview).toContainText('Von Anna Beispiel, Ben Muster und Clara Test')
   // Every picture comes from the asset store through the bridge and really loads.
   const images = preview.locator('img')
-  await expect(images).toHaveCount(5)
+  await expect(images).toHaveCount(5 + 3) // five pictures and the gallery's three thumbnails
   await expect
     .poll(() =>
       images.evaluateAll((els) => els.every((el) => (el as HTMLImageElement).naturalWidth > 0))

@@ -147,6 +147,17 @@ function text(n: El): string {
 }
 const byClass = (html: string, cls: string): El[] =>
   elements(html).filter((e) => (e.attribs?.class ?? '').split(' ').includes(cls))
+function descendants(root: El): El[] {
+  const out: El[] = []
+  const walk = (n: El): void => {
+    if (n.type === 'tag') out.push(n)
+    n.children?.forEach(walk)
+  }
+  root.children?.forEach(walk)
+  return out
+}
+const byClassIn = (root: El, cls: string): El[] =>
+  descendants(root).filter((e) => (e.attribs?.class ?? '').split(' ').includes(cls))
 
 describe('renderArticleHtml', () => {
   const html = renderArticleHtml(article(), options)
@@ -191,7 +202,9 @@ describe('renderArticleHtml', () => {
     expect(galleries).toHaveLength(2)
     expect(text(byClass(html, 'gallery-label')[0]!)).toBe('Foto-Serie mit 2 Bildern')
     expect(text(byClass(html, 'gallery-label')[1]!)).toBe('Foto-Serie mit 1 Bild')
-    expect(text(byClass(html, 'gallery-name')[0]!)).toBe('Die Debatte')
+    // The gallery's name is the desk's internal label: never in what readers get.
+    expect(html).not.toContain('Die Debatte')
+    expect(byClass(html, 'gallery-name')).toHaveLength(0)
     const captions = byClass(html, 'gallery-item').map((f) =>
       text(f.children!.find((c) => c.name === 'figcaption')!)
     )
@@ -202,12 +215,31 @@ describe('renderArticleHtml', () => {
     ])
   })
 
+  it('shows a gallery as a slideshow with positions and thumbnails that link to each picture, without script', () => {
+    const gallery = byClass(html, 'gallery')[0]!
+    const slides = byClassIn(gallery, 'gallery-slide')
+    expect(slides.map((s) => s.attribs?.id)).toEqual(['gallery-1-1', 'gallery-1-2'])
+    expect(byClassIn(gallery, 'gallery-position').map(text)).toEqual(['1 / 2', '2 / 2'])
+    const region = byClassIn(gallery, 'gallery-slides')[0]!
+    expect(region.attribs).toMatchObject({
+      tabindex: '0',
+      'aria-label': 'Foto-Serie mit 2 Bildern'
+    })
+    const thumbLinks = descendants(gallery).filter((e) => e.name === 'a')
+    expect(thumbLinks.map((a) => a.attribs?.href)).toEqual(['#gallery-1-1', '#gallery-1-2'])
+    expect(thumbLinks[0]!.attribs?.['aria-label']).toMatch(/^1 \/ 2/)
+    const thumbImg = thumbLinks[0]!.children!.find((c) => c.name === 'img')!
+    expect(thumbImg.attribs?.src).toContain('thumb')
+    // The second gallery is numbered on its own, so ids never collide.
+    expect(byClass(html, 'gallery-slide').map((s) => s.attribs?.id)).toContain('gallery-2-1')
+  })
+
   it('renders the body with the dateline, marks, safe links only, figures and pull quotes', () => {
     const body = byClass(html, 'body')[0]!
     const paragraphs = body.children!.filter((c) => c.name === 'p')
     expect(text(paragraphs[0]!)).toBe('Berlin (dpa) – Der Bundestag hat abgestimmt.')
     expect(paragraphs).toHaveLength(2) // the empty paragraph is left out
-    const anchors = elements(html).filter((e) => e.name === 'a')
+    const anchors = descendants(body).filter((e) => e.name === 'a')
     expect(anchors.map((a) => a.attribs)).toEqual([{ href: 'https://www.bundestag.de/' }])
     expect(text(paragraphs[1]!)).toBe('Mehr beim Bundestag und hier.')
     const figure = byClass(html, 'figure')[0]!
@@ -231,6 +263,8 @@ describe('renderArticleHtml', () => {
         'h1',
         'h2',
         'img',
+        'li',
+        'ol',
         'p',
         'section',
         'span',
@@ -251,7 +285,11 @@ describe('renderArticleHtml', () => {
           'decoding',
           'href',
           'datetime',
-          'data-node-id'
+          'data-node-id',
+          'id',
+          'tabindex',
+          'aria-label',
+          'aria-labelledby'
         ]).toContain(name)
       }
     }

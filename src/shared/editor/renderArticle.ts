@@ -128,6 +128,53 @@ function imageFigure(
   )
 }
 
+/**
+ * A gallery as readers get it: its label, then a slideshow (a scrollable row of pictures, one per
+ * view, each with `3 / 10`, caption and credit) and a row of thumbnails linking to each picture.
+ * No script: the row scrolls by touch, wheel or arrow keys once focused, and the thumbnails are
+ * plain in-page links. Without styles it reads as a numbered list of figures. The gallery's name
+ * is the desk's own label for it and is never published.
+ */
+function galleryHtml(
+  gallery: RenderableArticle['galleries'][number],
+  number: number,
+  article: RenderableArticle,
+  options: RenderArticleOptions
+): string {
+  const count = gallery.items.length
+  const label = galleryLabel(count, article.language)
+  const locale = article.language
+  const slideId = (i: number): string => `gallery-${number}-${i + 1}`
+  const position = (i: number): string =>
+    `${new Intl.NumberFormat(locale).format(i + 1)} / ${new Intl.NumberFormat(locale).format(count)}`
+  const slides = gallery.items
+    .map(
+      (item, i) =>
+        `<li class="gallery-slide" id="${slideId(i)}"><span class="gallery-position">${position(i)}</span>` +
+        `${imageFigure(item, 'gallery-item', article, options)}</li>`
+    )
+    .join('')
+  const thumbs = gallery.items
+    .map((item, i) => {
+      const image = effectiveImage(item, options.asset)
+      const src = options.imageSrc(image.assetId, 'thumb')
+      const name = `${position(i)}${image.alt ? `: ${image.alt.trim()}` : ''}`
+      return (
+        `<li><a href="#${slideId(i)}" aria-label="${escapeHtml(name)}">` +
+        `<img src="${escapeHtml(src)}" alt="" loading="lazy" decoding="async"></a></li>`
+      )
+    })
+    .join('')
+  const labelId = `gallery-${number}-label`
+  return (
+    `<section class="gallery" aria-labelledby="${labelId}">` +
+    `<h2 class="gallery-label" id="${labelId}">${escapeHtml(label)}</h2>` +
+    `<ol class="gallery-slides" tabindex="0" aria-label="${escapeHtml(label)}">${slides}</ol>` +
+    `<ol class="gallery-thumbs">${thumbs}</ol>` +
+    '</section>'
+  )
+}
+
 function datelinePrefix(article: RenderableArticle): string {
   const place = article.dateline.place?.trim()
   if (!place) return ''
@@ -176,17 +223,9 @@ export function renderArticleHtml(
   const teaser = article.teaser?.trim()
   if (teaser) out.push(`<p class="teaser">${escapeHtml(teaser)}</p>`)
 
-  for (const gallery of article.galleries) {
-    if (gallery.items.length === 0) continue
-    const label = galleryLabel(gallery.items.length, article.language)
-    const name = gallery.name?.trim()
-    out.push(
-      `<section class="gallery"><h2 class="gallery-label">${escapeHtml(label)}</h2>` +
-        (name ? `<p class="gallery-name">${escapeHtml(name)}</p>` : '') +
-        gallery.items.map((item) => imageFigure(item, 'gallery-item', article, options)).join('') +
-        '</section>'
-    )
-  }
+  article.galleries.forEach((gallery, index) => {
+    if (gallery.items.length > 0) out.push(galleryHtml(gallery, index + 1, article, options))
+  })
 
   let body = renderBodyHtml(article.body, {
     format: 'article',
@@ -235,7 +274,18 @@ img{max-width:100%;height:auto;display:block}
 figcaption{font-size:.85rem;color:#444;margin-top:.4rem}
 .credit{color:#666}
 .teaser{font-weight:bold}
-.gallery-label{font-size:1.1rem}
+.gallery-label{font-size:1.1rem;margin:0 0 .5rem}
+.gallery{margin:2rem 0}
+.gallery-slides{display:flex;gap:1rem;overflow-x:auto;scroll-snap-type:x mandatory;list-style:none;margin:0;padding:0 0 .5rem}
+.gallery-slides:focus-visible{outline:3px solid #1a56b0;outline-offset:2px}
+.gallery-slide{flex:0 0 100%;scroll-snap-align:start;position:relative}
+.gallery-slide figure{margin:0}
+.gallery-slide img{max-height:70vh;width:auto;margin:0 auto;background:#eee}
+.gallery-position{display:block;font:.8rem system-ui,sans-serif;color:#555;margin-bottom:.25rem}
+.gallery-thumbs{display:flex;flex-wrap:wrap;gap:.4rem;list-style:none;margin:.5rem 0 0;padding:0}
+.gallery-thumbs a{display:block;border:2px solid transparent;border-radius:3px}
+.gallery-thumbs a:focus-visible,.gallery-thumbs a:hover{border-color:#1a56b0}
+.gallery-thumbs img{width:4rem;height:3rem;object-fit:cover}
 .pull-quote blockquote{font-size:1.4rem;font-style:italic;margin:0;border-left:4px solid #8a1c1c;padding-left:1rem}
 .byline{color:#555;font-size:.9rem}
 `.trim()

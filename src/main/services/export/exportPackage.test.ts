@@ -158,6 +158,8 @@ describe('exportPackage (a full article)', () => {
       ['figure-1', 'picture'],
       ['figure-2', 'picture']
     ])
+    expect(associations[1]).toMatchObject({ title: 'Foto-Serie mit 3 Bildern' })
+    expect(JSON.stringify(ninjs)).not.toContain('Bilder vom Tag')
     const gallery = associations[1].associations!
     expect(gallery.map((p) => p.renditions[0].href)).toEqual([
       `urn:copydesk:package:${fixture.article.id}:images/002.jpg`,
@@ -221,8 +223,12 @@ describe('exportPackage (a full article)', () => {
     expect(html).not.toContain('<img src=x')
     expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;')
     const sources = [...html.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1])
-    expect(sources).toHaveLength(6)
-    for (const src of sources) expect(src).toMatch(/^images\/\d{3}-preview\.jpg$/)
+    // Six pictures, plus a thumbnail per gallery picture for the gallery's links.
+    expect(sources.filter((src) => /^images\/\d{3}-preview\.jpg$/.test(src))).toHaveLength(6)
+    expect(sources.filter((src) => /^images\/\d{3}-thumb\.jpg$/.test(src))).toHaveLength(3)
+    expect(sources).toHaveLength(9)
+    expect(html).toContain('<ol class="gallery-slides" tabindex="0"')
+    expect(html).not.toContain('Bilder vom Tag')
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//)
     const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]
     expect(jsonLd).not.toContain('<')

@@ -1,4 +1,4 @@
-import { localeOf } from '../../../shared/editor/articleFormat'
+import { galleryLabel, localeOf } from '../../../shared/editor/articleFormat'
 import { renderBodyHtml } from '../../../shared/editor/bodyHtml'
 import { bodyStats } from '../../../shared/editor/bodyStats'
 import { escapeHtml } from '../../../shared/editor/escapeHtml'
@@ -132,7 +132,8 @@ export function buildNinjs(model: PackageModel): NinjsObject {
         rel: 'gallery',
         uri: `urn:uuid:${derivedUuid(a.id, `gallery:${gallery.id}`)}`,
         type: 'composite',
-        title: text(gallery.name),
+        // The label readers see; the gallery's name is the desk's internal label.
+        title: galleryLabel(gallery.uses.length, a.language),
         associations: gallery.uses.map((use) => picture(model, use, 'gallery-item'))
       })
     )

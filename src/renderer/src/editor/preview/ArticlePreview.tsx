@@ -79,5 +79,18 @@ export function ArticlePreview({
   }, [article, body, settings.creditTemplates, version])
 
   // The renderer's output only: every text in it is escaped, every URL comes from the bridge.
-  return <div className="preview" dangerouslySetInnerHTML={{ __html: html }} />
+  return (
+    // A gallery's thumbnails are in-page links (`#gallery-1-3`) so the exported page needs no
+    // script; here the address belongs to the app's routes, so the click scrolls instead.
+    <div className="preview" onClick={scrollToSlide} dangerouslySetInnerHTML={{ __html: html }} />
+  )
+}
+
+function scrollToSlide(event: React.MouseEvent<HTMLDivElement>): void {
+  const link = (event.target as Element).closest('a[href^="#"]')
+  if (!link) return
+  event.preventDefault()
+  const id = link.getAttribute('href')!.slice(1)
+  const slide = event.currentTarget.querySelector(`[id="${CSS.escape(id)}"]`)
+  slide?.scrollIntoView({ block: 'nearest', inline: 'start', behavior: 'smooth' })
 }
