@@ -35,9 +35,18 @@ Commands:
                       stderr); exit 1 when any file failed
   assets [--missing credit|caption|alt]... [--unused] [--search TEXT]
                       the image assets with their metadata and where they are used
-  words [--add WORD]... [--remove WORD]...
+  asset ASSET_ID [--caption T] [--credit T] [--photographer T] [--source T]
+      [--copyright T] [--usage-terms T] [--alt T] [--focal X,Y]
+                      one photo's desk fields, focal point and the values its file carried;
+                      the options change them ("" clears; --focal 0.42,0.31 is a fraction of
+                      width and height from the top left). --json: as in assets, plus focal
+                      and fromFile. Exit 2 bad value, 3 unknown asset, 4 app holds library
+  words [--add WORD]... [--add-like WORD=MODEL]... [--remove WORD]...
                       the newsroom word list (names, places) that spelling accepts in every
-                      language; prints the list after the changes (--json: an array)
+                      language (German: a name's genitive -s too); --add-like gives the word
+                      the affix rules of a dictionary word (Wladiwostok=Hamburg: Wladiwostoks
+                      passes), exit 2 when no dictionary has MODEL; prints the list after
+                      the changes (--json: an array)
   check ID            the copy desk's checklist (preflight, spelling, location kept): one line
                       per finding (--json: an array of findings; spelling: one per word
                       with count and places), messages in German when LANG starts with

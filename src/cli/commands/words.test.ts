@@ -43,4 +43,48 @@ describe('copydesk words', () => {
     expect(damaged.stderr).toMatch(/wordlist\.json is not valid JSON/)
     expect(await readFile(join(dir, 'library', 'wordlist.json'), 'utf8')).toBe('nicht json')
   })
+
+  it('--add-like adds a word with a dictionary word’s affix rules; check then passes its forms', async () => {
+    const added = await cli('words', '--add-like', 'Magadan=Hamburg', '--add', 'Kim', '--json')
+    expect(added.code).toBe(0)
+    expect(JSON.parse(added.stdout)).toEqual(['Kim', 'Magadan'])
+    const saved = JSON.parse(await readFile(join(dir, 'library', 'wordlist.json'), 'utf8'))
+    expect(saved.models).toEqual({ Magadan: 'Hamburg' })
+    const listed = await cli('words', '--json')
+    expect(JSON.parse(listed.stdout)).toEqual(['Kim', 'Magadan'])
+    const made = await cli(
+      'new',
+      '--headline',
+      'Kims Reise nach Magadan',
+      '--teaser',
+      'Magadans Hafen'
+    )
+    expect(made.code).toBe(0)
+    const checked = await cli('check', made.stdout.trim(), '--json')
+    const words = (JSON.parse(checked.stdout) as Array<{ code: string; word?: string }>)
+      .filter((f) => f.code === 'spelling')
+      .map((f) => f.word)
+    expect(words).toEqual([])
+  })
+
+  it('--add-like exits 2 for an unknown model or a malformed pair, and changes nothing', async () => {
+    await cli('words', '--add', 'Kim')
+    const unknown = await cli('words', '--add', 'Albers', '--add-like', 'Magadan=Hamburgg')
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toMatch(
+      /--add-like Magadan=Hamburgg: "Hamburgg" is not a word of any spelling dictionary/
+    )
+    const json = await cli('words', '--add-like', 'Magadan=Hamburgg', '--json')
+    expect(json.code).toBe(2)
+    expect(JSON.parse(json.stdout).error.code).toBe('invalid-input')
+    for (const bad of ['Magadan', 'Magadan=', '=Hamburg', 'a=b=c']) {
+      const result = await cli('words', '--add-like', bad)
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(/--add-like takes NAME=MODEL/)
+    }
+    const spaced = await cli('words', '--add-like', 'Neu Magadan=Hamburg')
+    expect(spaced.code).toBe(2)
+    expect(spaced.stderr).toMatch(/has a space/)
+    expect(JSON.parse((await cli('words', '--json')).stdout)).toEqual(['Kim'])
+  })
 })

@@ -75,6 +75,7 @@ const handlers: { [C in Channel]: Handler<C> } = {
     s.articles.restore(input.id, input.versionId, input.baseRevision),
   [Channels.articlesSaveAsCopy]: async (input, s) =>
     s.articles.saveAsCopy(input.id, checkedPatch(Channels.articlesSaveAsCopy, input.patch)),
+  [Channels.articlesDiscardIfEmpty]: async (input, s) => s.articles.discardIfEmpty(input.id),
   [Channels.libraryProblems]: async (_input, s) => s.articles.problems(),
   [Channels.assetsImport]: async (input, s) => s.assets.import(input.files.map(importFileFromIpc)),
   [Channels.assetsList]: async (input, s) => s.assets.list(input ?? {}),
@@ -96,7 +97,7 @@ const handlers: { [C in Channel]: Handler<C> } = {
   [Channels.spellingCheck]: async (input, s) =>
     s.spelling.check(input.text, input.language, { suggestions: input.suggestions }),
   [Channels.spellingWords]: async (_input, s) => s.spelling.words(),
-  [Channels.spellingAddWord]: async (input, s) => s.spelling.addWord(input.word),
+  [Channels.spellingAddWord]: async (input, s) => s.spelling.addWord(input.word, input.like),
   [Channels.spellingRemoveWord]: async (input, s) => s.spelling.removeWord(input.word),
   [Channels.preflightRun]: async (input, s) =>
     s.preflight.run(input.id, { language: input.language ?? 'en' }),

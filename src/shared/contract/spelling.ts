@@ -24,7 +24,13 @@ export const spellingInputSchemas = {
     })
     .strict(),
   [Channels.spellingWords]: z.undefined(),
-  [Channels.spellingAddWord]: wordInput,
+  [Channels.spellingAddWord]: z
+    .object({
+      word: z.string().max(200),
+      /** A dictionary word whose affix rules the new word takes (`Hamburg` for `Wladiwostok`). */
+      like: z.string().max(200).optional()
+    })
+    .strict(),
   [Channels.spellingRemoveWord]: wordInput
 } as const
 
@@ -42,7 +48,10 @@ export interface SpellingApi {
   checkSpelling(input: In<typeof Channels.spellingCheck>): Promise<Result<SpellingFinding[]>>
   /** The newsroom word list (names, places), sorted. */
   spellingWords(): Promise<Result<string[]>>
-  /** Adds a word to the newsroom word list (all languages); returns the list. */
+  /**
+   * Adds a word to the newsroom word list (all languages); returns the list. With `like`, the
+   * word takes that dictionary word's affix rules (`invalid-input` when no dictionary has it).
+   */
   addSpellingWord(input: In<typeof Channels.spellingAddWord>): Promise<Result<string[]>>
   removeSpellingWord(input: In<typeof Channels.spellingRemoveWord>): Promise<Result<string[]>>
 }

@@ -42,14 +42,28 @@ export function normaliseNewsroomWord(input: string): string {
   return word
 }
 
+/** A word of the list, with the dictionary word whose affix rules it takes (if any). */
+export interface NewsroomWord {
+  word: string
+  like?: string
+}
+
+interface ListState {
+  words: string[]
+  /** word → model, for the words added "like" a dictionary word. */
+  models: Map<string, string>
+}
+
 /**
  * The newsroom's own words (names of people and places), kept in the library as
- * `wordlist.json`: `{ "schemaVersion": 1, "words": [...] }`, sorted, written durably.
- * A damaged file is reported (`corrupt`) and never overwritten.
+ * `wordlist.json`: `{ "schemaVersion": 1, "words": [...], "models": { "Wladiwostok": "Hamburg" } }`,
+ * sorted, written durably. `models` is optional (files without it stay valid, and readers that
+ * know only `words` still read the list). A damaged file is reported (`corrupt`) and never
+ * overwritten.
  */
 export class NewsroomWordList {
   readonly file: string
-  private words: string[] | null = null
+  private state: ListState | null = null
   private tail: Promise<unknown> = Promise.resolve()
 
   constructor(libraryDir: string) {
@@ -57,62 +71,95 @@ export class NewsroomWordList {
   }
 
   /** The words, sorted (German collation), after any change still being written. */
-  list(): Promise<string[]> {
-    return this.mutate(() => null)
+  async list(): Promise<string[]> {
+    return (await this.mutate(() => null)).words
   }
 
-  /** Adds a word (no-op when present); returns the list. */
-  add(input: string): Promise<string[]> {
-    const word = normaliseNewsroomWord(input)
-    return this.mutate((words) => (words.includes(word) ? null : [...words, word]))
-  }
-
-  /** Removes a word; `not-found` when it is not on the list. Returns the list. */
-  remove(input: string): Promise<string[]> {
-    const word = input.normalize('NFC').trim()
-    return this.mutate((words) => {
-      if (!words.includes(word)) {
-        throw new CopydeskError('not-found', `"${word}" is not on the newsroom word list`)
-      }
-      return words.filter((w) => w !== word)
+  /** The words with the model each takes its affix rules from, sorted. */
+  async entries(): Promise<NewsroomWord[]> {
+    const { words, models } = await this.mutate(() => null)
+    return words.map((word) => {
+      const like = models.get(word)
+      return like ? { word, like } : { word }
     })
   }
 
-  private mutate(change: (words: string[]) => string[] | null): Promise<string[]> {
+  /**
+   * Adds a word (no-op when present); `like` (already checked against the dictionaries by the
+   * caller) gives it that word's affix rules, replacing an earlier model. Returns the list.
+   */
+  async add(input: string, like?: string): Promise<string[]> {
+    const word = normaliseNewsroomWord(input)
+    const model = like === undefined ? undefined : normaliseNewsroomWord(like)
+    const state = await this.mutate(({ words, models }) => {
+      const isListed = words.includes(word)
+      if (isListed && (model === undefined || models.get(word) === model)) return null
+      const nextModels = new Map(models)
+      if (model !== undefined) nextModels.set(word, model)
+      return { words: isListed ? words : [...words, word], models: nextModels }
+    })
+    return state.words
+  }
+
+  /** Removes a word (and its model); `not-found` when it is not on the list. Returns the list. */
+  async remove(input: string): Promise<string[]> {
+    const word = input.normalize('NFC').trim()
+    const state = await this.mutate(({ words, models }) => {
+      if (!words.includes(word)) {
+        throw new CopydeskError('not-found', `"${word}" is not on the newsroom word list`)
+      }
+      const nextModels = new Map(models)
+      nextModels.delete(word)
+      return { words: words.filter((w) => w !== word), models: nextModels }
+    })
+    return state.words
+  }
+
+  private mutate(change: (state: ListState) => ListState | null): Promise<ListState> {
     // One change at a time: each reads the list the previous one wrote.
-    const run = async (): Promise<string[]> => {
+    const run = async (): Promise<ListState> => {
       const next = change(await this.current())
       if (next) {
-        const sorted = [...next].sort(collator.compare)
-        const body = JSON.stringify({ schemaVersion: SCHEMA_VERSION, words: sorted }, null, 2)
-        await writeFileDurable(this.file, `${body}\n`)
-        this.words = sorted
+        const sorted = [...next.words].sort(collator.compare)
+        const models: Record<string, string> = {}
+        for (const w of sorted) {
+          const model = next.models.get(w)
+          if (model) models[w] = model
+        }
+        const data = {
+          schemaVersion: SCHEMA_VERSION,
+          words: sorted,
+          ...(Object.keys(models).length ? { models } : {})
+        }
+        await writeFileDurable(this.file, `${JSON.stringify(data, null, 2)}\n`)
+        this.state = { words: sorted, models: new Map(Object.entries(models)) }
       }
-      return [...(await this.current())]
+      const current = await this.current()
+      return { words: [...current.words], models: new Map(current.models) }
     }
     const result = this.tail.then(run, run)
     this.tail = result.catch(() => undefined)
     return result
   }
 
-  private async current(): Promise<string[]> {
-    if (this.words) return this.words
+  private async current(): Promise<ListState> {
+    if (this.state) return this.state
     let text: string
     try {
       text = await readFile(this.file, 'utf8')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        this.words = []
-        return this.words
+        this.state = { words: [], models: new Map() }
+        return this.state
       }
       throw new CopydeskError('io', `Cannot read the word list ${this.file}: ${String(error)}`)
     }
-    this.words = parseWordList(this.file, text)
-    return this.words
+    this.state = parseWordList(this.file, text)
+    return this.state
   }
 }
 
-function parseWordList(file: string, text: string): string[] {
+function parseWordList(file: string, text: string): ListState {
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -123,17 +170,30 @@ function parseWordList(file: string, text: string): string[] {
     )
   }
   const words = (data as { words?: unknown } | null)?.words
+  const models = (data as { models?: unknown } | null)?.models
   if (
     typeof data !== 'object' ||
     data === null ||
     (data as { schemaVersion?: unknown }).schemaVersion !== SCHEMA_VERSION ||
     !Array.isArray(words) ||
-    !words.every((w) => typeof w === 'string')
+    !words.every((w) => typeof w === 'string') ||
+    (models !== undefined &&
+      (typeof models !== 'object' ||
+        models === null ||
+        Array.isArray(models) ||
+        !Object.values(models).every((m) => typeof m === 'string')))
   ) {
     throw new CopydeskError(
       'corrupt',
       `The word list ${file} is not a Copydesk word list ({ "schemaVersion": 1, "words": [...] }); fix or move it away`
     )
   }
-  return [...new Set(words as string[])]
+  const listed = [...new Set(words as string[])]
+  const known = new Set(listed)
+  return {
+    words: listed,
+    models: new Map(
+      Object.entries((models ?? {}) as Record<string, string>).filter(([w]) => known.has(w))
+    )
+  }
 }

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads'
 import type { HunspellFactory } from 'hunspell-asm'
 import { CopydeskError } from '../../../shared/result'
 import { resolveHunspellAsm } from './dictionaries'
-import { createSpellEngine, type SpellEngine } from './spellEngine'
+import { createSpellEngine, type SpellEngine, type WordEntry } from './spellEngine'
 
 type EngineOp = Exclude<keyof SpellEngine, 'dispose'>
 type ArgsOf<K extends EngineOp> = Parameters<SpellEngine[K]>
@@ -58,7 +58,7 @@ parentPort.on('message', (request) => {
 export class WorkerSpellBackend implements SpellBackend {
   private worker: Worker | null = null
   /** The last word list sent, replayed first to a restarted worker. */
-  private words: string[] | null = null
+  private words: WordEntry[] | null = null
   private nextId = 1
   private closed = false
   private readonly pending = new Map<
@@ -70,7 +70,7 @@ export class WorkerSpellBackend implements SpellBackend {
     if (this.closed) {
       return Promise.reject(new CopydeskError('internal', 'The spelling service is closed'))
     }
-    if (op === 'setWords') this.words = args[0] as string[]
+    if (op === 'setWords') this.words = args[0] as WordEntry[]
     const worker = this.worker ?? this.start()
     const id = this.nextId++
     return new Promise<ValueOf<K>>((resolve, reject) => {

@@ -1,8 +1,9 @@
+import { readFile } from 'node:fs/promises'
 import { ARTICLE_LANGUAGES, type ArticleLanguage } from '../../../shared/article'
 import type { SpellingFinding } from '../../../shared/ipc'
 import { CopydeskError } from '../../../shared/result'
 import { resolveDictionary } from './dictionaries'
-import { NewsroomWordList } from './newsroomWordList'
+import { NewsroomWordList, normaliseNewsroomWord, type NewsroomWord } from './newsroomWordList'
 import { InlineSpellBackend, WorkerSpellBackend, type SpellBackend } from './spellBackend'
 import type { DictionaryFiles, LoadStats } from './spellEngine'
 
@@ -100,18 +101,57 @@ export class SpellChecker {
     return this.wordList.list()
   }
 
-  /** Adds a word to the newsroom list (all languages, saved in the library); returns the list. */
-  async addWord(word: string): Promise<string[]> {
-    const words = await this.wordList.add(word)
-    await this.pushWords(words)
+  /** The newsroom word list with the model word of each word added "like" one. */
+  entries(): Promise<NewsroomWord[]> {
+    return this.wordList.entries()
+  }
+
+  /**
+   * Adds a word to the newsroom list (all languages, saved in the library); returns the list.
+   * With `like`, the word takes the affix rules of that dictionary word (`Wladiwostok` like
+   * `Hamburg`: `Wladiwostoks` passes too) in the dictionaries that list it; a model no
+   * dictionary lists is refused (`invalid-input`) and nothing is added.
+   */
+  async addWord(word: string, like?: string): Promise<string[]> {
+    if (like !== undefined) {
+      const model = normaliseNewsroomWord(like)
+      normaliseNewsroomWord(word)
+      if ((await this.stemLanguages(model)).length === 0) {
+        throw new CopydeskError(
+          'invalid-input',
+          `"${model}" is not a word of any spelling dictionary (${ARTICLE_LANGUAGES.join(', ')}): ` +
+            `the model must be a dictionary word, spelt as the dictionary has it (e.g. "Hamburg" for a place)`
+        )
+      }
+    }
+    const words = await this.wordList.add(word, like)
+    await this.pushWords()
     return words
   }
 
   /** Removes a word from the newsroom list; returns the list. */
   async removeWord(word: string): Promise<string[]> {
     const words = await this.wordList.remove(word)
-    await this.pushWords(words)
+    await this.pushWords()
     return words
+  }
+
+  /**
+   * The languages whose dictionary lists `word` as a stem (a line of its .dic file), which is
+   * what Hunspell needs to lend its affix rules. Languages not installed are left out.
+   */
+  async stemLanguages(word: string): Promise<ArticleLanguage[]> {
+    const found: ArticleLanguage[] = []
+    for (const language of ARTICLE_LANGUAGES) {
+      let dic: string
+      try {
+        dic = await readFile(this.dictionaryFor(language).dic, 'utf8')
+      } catch {
+        continue
+      }
+      if (dicHasStem(dic, word)) found.push(language)
+    }
+    return found
   }
 
   /** Stops the worker thread. */
@@ -134,14 +174,15 @@ export class SpellChecker {
 
   private syncWords(): Promise<void> {
     return (this.synced ??= this.track(
-      this.wordList.list().then((words) => this.backend.call('setWords', words))
+      this.wordList.entries().then((words) => this.backend.call('setWords', words))
     ))
   }
 
-  private async pushWords(words: string[]): Promise<void> {
+  private async pushWords(): Promise<void> {
     // Nothing checked yet: the first check reads the list itself (and `copydesk words --add`
     // never starts the worker).
     if (!this.synced) return
+    const words = await this.wordList.entries()
     await (this.synced = this.track(this.backend.call('setWords', words)))
   }
 
@@ -152,4 +193,16 @@ export class SpellChecker {
     })
     return attempt
   }
+}
+
+/** Whether a Hunspell .dic text has `word` as an entry (`word`, `word/FLAGS`, `word<TAB>…`). */
+export function dicHasStem(dic: string, word: string): boolean {
+  for (let at = dic.indexOf(word); at !== -1; at = dic.indexOf(word, at + 1)) {
+    if (at > 0 && dic[at - 1] !== '\n') continue
+    const next = dic[at + word.length]
+    if (next === undefined || next === '/' || next === '\n' || next === '\r' || next === '\t') {
+      return true
+    }
+  }
+  return false
 }

@@ -14,6 +14,16 @@ export interface DictionaryFiles {
   dic: string
 }
 
+/**
+ * One word of the newsroom list. With `like`, the word takes the affix rules of that dictionary
+ * word (Hunspell's add-with-affix: `Wladiwostok` like `Hamburg` also passes as `Wladiwostoks`)
+ * in every language whose dictionary has it; elsewhere it is added as it stands.
+ */
+export interface WordEntry {
+  word: string
+  like?: string
+}
+
 /** What the engine needs from its host thread. */
 export interface SpellEngineDeps {
   /** hunspell-asm's `loadModule` (compiles the WebAssembly build of Hunspell). */
@@ -61,8 +71,11 @@ export interface SpellEngine {
   check(request: EngineCheckRequest): Promise<EngineFinding[][]>
   /** The candidate words per text, without any lookup (the benchmark's baseline). */
   tokenize(language: string, texts: string[]): Promise<number[]>
-  /** Replaces the newsroom word list: accepted in every language. */
-  setWords(words: string[]): Promise<void>
+  /**
+   * Replaces the newsroom word list: accepted in every language; in German, a name (first
+   * letter upper case) also takes the genitive `-s` (`Kims`), unless it ends in s, ß, x or z.
+   */
+  setWords(words: WordEntry[]): Promise<void>
   dispose(): Promise<void>
 }
 
@@ -72,6 +85,8 @@ export function createSpellEngine(deps: SpellEngineDeps): SpellEngine {
     dictionary: DictionaryFiles
     /** Swiss German: `ss` stands for `ß`. */
     swiss: boolean
+    /** German: names in the word list take the genitive `-s`. */
+    german: boolean
     affPath: string
     dicPath: string
     hunspell: Hunspell
@@ -99,12 +114,14 @@ export function createSpellEngine(deps: SpellEngineDeps): SpellEngine {
   const CHUNK = 1000
   const WHITESPACE = /\s/
   const CACHE_LIMIT = 50_000
+  // A German name's genitive is `Kims`, `Putins`; after s, ß, x and z it is an apostrophe.
+  const GENITIVE_NAME = /^\p{Lu}.*[^sßxzSXZ]$/u
 
   let factory: HunspellFactory | null = null
   let factoryPromise: Promise<HunspellFactory> | null = null
   const languages = new Map<string, Loaded>()
   const segmenters = new Map<string, Intl.Segmenter>()
-  let extraWords: string[] = []
+  let extraWords: WordEntry[] = []
 
   async function getFactory(): Promise<{ factory: HunspellFactory; ms: number }> {
     if (factory) return { factory, ms: 0 }
@@ -118,9 +135,21 @@ export function createSpellEngine(deps: SpellEngineDeps): SpellEngine {
     return word.normalize('NFC').replace(INVISIBLE, '').replace(APOSTROPHES, "'")
   }
 
-  function build(f: HunspellFactory, affPath: string, dicPath: string): Hunspell {
+  function addEntry(hunspell: Hunspell, entry: WordEntry, german: boolean): void {
+    if (entry.like) {
+      // Hunspell adds nothing when the model is not a stem of this dictionary (another
+      // language's place name): then the word stands alone here.
+      hunspell.addWordWithAffix(entry.word, entry.like)
+      if (!hunspell.spell(entry.word)) hunspell.addWord(entry.word)
+    } else {
+      hunspell.addWord(entry.word)
+    }
+    if (german && GENITIVE_NAME.test(entry.word)) hunspell.addWord(`${entry.word}s`)
+  }
+
+  function build(f: HunspellFactory, affPath: string, dicPath: string, german: boolean): Hunspell {
     const hunspell = f.create(affPath, dicPath)
-    for (const word of extraWords) hunspell.addWord(word)
+    for (const entry of extraWords) addEntry(hunspell, entry, german)
     return hunspell
   }
 
@@ -145,10 +174,12 @@ export function createSpellEngine(deps: SpellEngineDeps): SpellEngine {
     const tag = `${language}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
     const affPath = f.mountBuffer(deps.readFile(dictionary.aff), `${tag}.aff`)
     const dicPath = f.mountBuffer(deps.readFile(dictionary.dic), `${tag}.dic`)
-    const hunspell = build(f, affPath, dicPath)
+    const german = /^de(?:-|$)/i.test(language)
+    const hunspell = build(f, affPath, dicPath, german)
     languages.set(language, {
       dictionary,
       swiss: language.toLowerCase() === 'de-ch',
+      german,
       affPath,
       dicPath,
       hunspell,
@@ -405,10 +436,17 @@ export function createSpellEngine(deps: SpellEngineDeps): SpellEngine {
     },
 
     async setWords(words) {
-      const next = [...new Set(words.map(clean))]
-      const kept = new Set(next)
-      const removed = extraWords.some((w) => !kept.has(w))
-      const previous = new Set(extraWords)
+      const keyOf = (e: WordEntry): string => `${e.word}\u0000${e.like ?? ''}`
+      const byKey = new Map<string, WordEntry>()
+      for (const w of words) {
+        const entry: WordEntry = w.like
+          ? { word: clean(w.word), like: clean(w.like) }
+          : { word: clean(w.word) }
+        byKey.set(keyOf(entry), entry)
+      }
+      const next = [...byKey.values()]
+      const removed = extraWords.some((e) => !byKey.has(keyOf(e)))
+      const previous = new Set(extraWords.map(keyOf))
       extraWords = next
       if (!factory) return
       for (const loaded of languages.values()) {
@@ -416,9 +454,11 @@ export function createSpellEngine(deps: SpellEngineDeps): SpellEngine {
           // hunspell-asm's removeWord does not take back a runtime addWord (checked with
           // 4.0.2), so a removal rebuilds the instance from the still-mounted files.
           loaded.hunspell.dispose()
-          loaded.hunspell = build(factory, loaded.affPath, loaded.dicPath)
+          loaded.hunspell = build(factory, loaded.affPath, loaded.dicPath, loaded.german)
         } else {
-          for (const word of next) if (!previous.has(word)) loaded.hunspell.addWord(word)
+          for (const entry of next) {
+            if (!previous.has(keyOf(entry))) addEntry(loaded.hunspell, entry, loaded.german)
+          }
         }
         loaded.verdicts.clear()
         loaded.suggestions.clear()
