@@ -68,6 +68,16 @@ export const focalPointSchema = z
   .strict()
 export type FocalPoint = z.infer<typeof focalPointSchema>
 
+/**
+ * A focal point as the store keeps it: four decimals, finer than a pixel of any photo the store
+ * takes (100 megapixels is 10,000 px a side), so a click's 16 digits do not fill the record.
+ */
+export function roundFocal(focal: FocalPoint | null): FocalPoint | null {
+  if (focal === null) return null
+  const round = (n: number): number => Math.round(n * 10_000) / 10_000
+  return { x: round(focal.x), y: round(focal.y) }
+}
+
 /** An edit of the photo desk's fields: keys left out stay; null clears a field. */
 export const assetPatchSchema = z
   .object({

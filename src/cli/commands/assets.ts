@@ -11,7 +11,7 @@ import type { AttachTarget } from '../../main/services/assets/attachAssets'
 import { parse, printJson, type Command } from '../command'
 
 /** `assets --json`: one asset with its metadata and where it is used (stable field names). */
-function assetView(a: AssetSummary): Record<string, unknown> {
+export function assetView(a: AssetSummary): Record<string, unknown> {
   return {
     id: a.id,
     originalName: a.originalName,

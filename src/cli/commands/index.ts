@@ -1,5 +1,6 @@
 import type { Command } from '../command'
 import { articleCommands } from './articles'
+import { assetEditCommands } from './asset'
 import { assetCommands } from './assets'
 import { exportCommands } from './export'
 import { libraryCommands } from './library'
@@ -9,6 +10,7 @@ import { wordCommands } from './words'
 export const commands: Record<string, Command> = {
   ...articleCommands,
   ...assetCommands,
+  ...assetEditCommands,
   ...exportCommands,
   ...libraryCommands,
   ...wordCommands

@@ -587,6 +587,52 @@ export const de: UiStrings = {
     aboutDetail:
       'Ein Redaktionseditor, der ohne Netz arbeitet – für Reporter, Redaktion und Bildredaktion.\n\nElectron {{electron}}, Chromium {{chrome}}, Node.js {{node}}.\n\nLizenzen der Teile, aus denen Copydesk gebaut ist: Electron (MIT) mit Chromium (BSD-3-Clause und weitere, siehe LICENSES.chromium.html neben dem Programm), React, TipTap, ProseMirror, lowdb, zod, i18next (MIT), sharp (Apache-2.0) mit libvips (LGPL-3.0), Hunspell (MPL-1.1/GPL-2.0/LGPL-2.1), die deutschen Wörterbücher igerman98 (GPL-2.0/GPL-3.0) und die englischen SCOWL-Wortlisten (freizügig, Teile BSD).'
   },
+  focal: {
+    title: 'Fokuspunkt',
+    hint: 'Auf das Foto klicken, wo Ausschnitte ihre Mitte haben sollen. Ist das Foto ausgewählt, verschieben die Pfeiltasten den Punkt (mit Umschalt in größeren Schritten), Entf entfernt ihn.',
+    photo: 'Foto: Klicken setzt den Fokuspunkt',
+    marker: 'Fokuspunkt',
+    none: 'Nicht gesetzt: Ausschnitte zeigen die Bildmitte',
+    value: '{{x}} % von links, {{y}} % von oben',
+    clear: 'Fokuspunkt entfernen',
+    crops: 'Ausschnitte fürs Web',
+    crop16x9: '16:9',
+    crop1x1: '1:1',
+    cropLabel: 'Ausschnitt {{ratio}} um den Fokuspunkt'
+  },
+  assetCli: {
+    photo: 'Foto',
+    file: 'Datei',
+    imported: 'Importiert',
+    revision: 'Version {{revision}}',
+    none: '(leer)',
+    focalNone: '(keiner: Ausschnitte zeigen die Bildmitte)',
+    fromFile: 'In der Datei beim Import',
+    nothingInFile: '(kein Text in der Datei)',
+    headline: 'Überschrift',
+    dateCreated: 'Aufgenommen',
+    city: 'Ort',
+    country: 'Land',
+    usedIn: 'Verwendet in',
+    notUsed: 'keinem Artikel'
+  },
+  spellingMenu: {
+    label: 'Rechtschreibung von „{{word}}“',
+    loading: 'Suche Vorschläge …',
+    noSuggestions: 'Keine Vorschläge',
+    ignoreOnce: 'Hier ignorieren',
+    addWord: 'Zur Wortliste hinzufügen',
+    addFailed: '„{{word}}“ wurde nicht hinzugefügt: {{message}}',
+    wordList: 'Wortliste der Redaktion',
+    wordListHint:
+      'Namen und Orte, die die Rechtschreibprüfung in jeder Sprache annimmt; deutsche Namen auch mit Genitiv-s. „Wie“ gibt einem Wort die Formen eines Wörterbuchworts (Wladiwostok wie Hamburg: Wladiwostoks).',
+    newWord: 'Neues Wort',
+    likeWord: 'Formen wie (freiwillig)',
+    add: 'Hinzufügen',
+    remove: '{{word}} entfernen',
+    like: 'wie {{model}}',
+    empty: 'Noch keine Wörter.'
+  },
   languages: {
     de: 'Deutsch (Deutschland)',
     'de-AT': 'Deutsch (Österreich)',

@@ -575,6 +575,52 @@ export const en = {
     aboutDetail:
       'An offline-first newsroom editor for reporters, editors and the photo desk.\n\nElectron {{electron}}, Chromium {{chrome}}, Node.js {{node}}.\n\nLicences of the parts Copydesk is built from: Electron (MIT) with Chromium (BSD-3-Clause and others, see LICENSES.chromium.html beside the program), React, TipTap, ProseMirror, lowdb, zod, i18next (MIT), sharp (Apache-2.0) with libvips (LGPL-3.0), Hunspell (MPL-1.1/GPL-2.0/LGPL-2.1), the German dictionaries igerman98 (GPL-2.0/GPL-3.0) and the English SCOWL word lists (permissive, BSD parts).'
   },
+  focal: {
+    title: 'Focal point',
+    hint: 'Click the photo where crops should keep their middle. With the photo focused, the arrow keys move the point (with Shift in larger steps) and Delete removes it.',
+    photo: 'Photo: click to set the focal point',
+    marker: 'Focal point',
+    none: 'Not set: crops keep the middle of the photo',
+    value: '{{x}} % from the left, {{y}} % from the top',
+    clear: 'Remove focal point',
+    crops: 'Crops for the web',
+    crop16x9: '16:9',
+    crop1x1: '1:1',
+    cropLabel: 'Crop {{ratio}} around the focal point'
+  },
+  assetCli: {
+    photo: 'Photo',
+    file: 'File',
+    imported: 'Imported',
+    revision: 'revision {{revision}}',
+    none: '(none)',
+    focalNone: '(none: crops keep the middle)',
+    fromFile: 'In the file when imported',
+    nothingInFile: '(no text in the file)',
+    headline: 'Headline',
+    dateCreated: 'Taken',
+    city: 'City',
+    country: 'Country',
+    usedIn: 'Used in',
+    notUsed: 'no article'
+  },
+  spellingMenu: {
+    label: 'Spelling of “{{word}}”',
+    loading: 'Looking for suggestions…',
+    noSuggestions: 'No suggestions',
+    ignoreOnce: 'Ignore here',
+    addWord: 'Add to word list',
+    addFailed: '“{{word}}” was not added: {{message}}',
+    wordList: 'Newsroom word list',
+    wordListHint:
+      'Names and places spelling accepts in every language; German names also with the genitive -s. “Like” gives a word the forms of a dictionary word (Wladiwostok like Hamburg: Wladiwostoks).',
+    newWord: 'New word',
+    likeWord: 'Forms like (optional)',
+    add: 'Add',
+    remove: 'Remove {{word}}',
+    like: 'like {{model}}',
+    empty: 'No words yet.'
+  },
   languages: {
     de: 'German (Germany)',
     'de-AT': 'German (Austria)',

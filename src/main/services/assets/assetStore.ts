@@ -10,8 +10,8 @@ import {
   type AssetRecord,
   type AssetSummary,
   type AssetUse,
-  type FocalPoint,
-  type ImportResult
+  type ImportResult,
+  roundFocal
 } from '../../../shared/asset'
 import type { AssetDefaults, ImageView } from '../../../shared/articleView'
 import type { SaveAck } from '../../../shared/ipc'
@@ -73,6 +73,11 @@ export interface AssetStoreOptions {
   clock?: () => Date
   /** Passed to every durable write (tests inject file-system failures here). */
   writeOptions?: DurableWriteOptions
+  /**
+   * Told after the photo desk's values of an asset changed (edit, undo), before the change is
+   * answered: the library re-indexes the articles that show its caption.
+   */
+  onTextChanged?(assetId: string): Promise<void>
 }
 
 /** An asset folder that could not be loaded at open; it is left as found. */
@@ -84,14 +89,6 @@ export interface AssetProblem {
 const ASSET_ID = /^[a-f0-9]{64}$/
 const SHARD = /^[a-f0-9]{2}$/
 const TMP_DIR = '.tmp'
-
-// A click gives fractions with 16 digits; four decimals are finer than a pixel of any photo
-// the store takes (100 megapixels is 10,000 px a side) and keep the record readable.
-function roundFocal(focal: FocalPoint | null): FocalPoint | null {
-  if (focal === null) return null
-  const round = (n: number): number => Math.round(n * 10_000) / 10_000
-  return { x: round(focal.x), y: round(focal.y) }
-}
 
 /**
  * The photo desk's asset store: content-addressed originals (SHA-256), renditions, metadata.
@@ -118,6 +115,7 @@ export class AssetStore {
   private readonly historyLimit: number
   private readonly clock: () => Date
   private readonly writeOptions: DurableWriteOptions | undefined
+  private readonly onTextChanged: ((assetId: string) => Promise<void>) | undefined
   private readonly workers: number
   private pool: DecodePool | null = null
   private loading: Promise<void> | null = null
@@ -135,6 +133,7 @@ export class AssetStore {
     this.historyLimit = opts.historyLimit ?? 50
     this.clock = opts.clock ?? (() => new Date())
     this.writeOptions = opts.writeOptions
+    this.onTextChanged = opts.onTextChanged
     this.workers = opts.workers ?? 2
   }
 
@@ -484,6 +483,7 @@ export class AssetStore {
       this.records.set(id, next)
       return next
     })
+    await this.onTextChanged?.(id)
     return this.get(saved.id)
   }
 
@@ -513,6 +513,7 @@ export class AssetStore {
       await this.writeRecord(next)
       this.records.set(id, next)
     })
+    await this.onTextChanged?.(id)
     return this.get(id)
   }
 
