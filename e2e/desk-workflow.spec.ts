@@ -63,6 +63,8 @@ test('Export… asks before forcing past errors and before replacing, then write
   await page.getByLabel('Headline').fill('Stadtrat beschließt Haushalt')
   await page.getByLabel('Byline').fill('Anna Beispiel')
   await page.getByLabel('Byline').press('Enter')
+  await page.getByRole('textbox', { name: 'Body' }).click()
+  await page.keyboard.type('Der Etat ist beschlossen.')
   await page.getByRole('button', { name: 'Export…' }).click()
   await expect(dialog.getByText(/Exported \d+ files/)).toBeVisible()
   await expect(dialog.locator('code')).toContainText('.zip')

@@ -17,6 +17,8 @@ test('an exported package comes back through "Import package…" as a new articl
   harness
 }) => {
   const source = join(harness.libraryDir, '..', `${Date.now()}-source-library`)
+  const bodyFile = join(harness.libraryDir, '..', `${Date.now()}-body.txt`)
+  await writeFile(bodyFile, 'Die Koalition hat sich auf den Haushalt geeinigt.\n')
   const id = cli(
     source,
     'new',
@@ -27,7 +29,9 @@ test('an exported package comes back through "Import package…" as a new articl
     '--byline',
     'Anna Beispiel',
     '--dateline',
-    'Berlin'
+    'Berlin',
+    '--body-file',
+    bodyFile
   ).trim()
   const zip = join(source, 'paket.zip')
   cli(source, 'export', id, '--out', zip)

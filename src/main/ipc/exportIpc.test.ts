@@ -101,7 +101,8 @@ describe('preflight and export channels', () => {
     expect(refused.error?.code).toBe('forbidden')
     const findings = refused.error?.detail?.findings as Finding[]
     expect(findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([
-      'Der Artikel hat keine Autorenzeile.'
+      'Der Artikel hat keine Autorenzeile.',
+      'Der Artikel hat keinen Text: Es gibt nichts zu veröffentlichen.'
     ])
     expect(existsSync(refused.file)).toBe(false)
     const forced = await finished(

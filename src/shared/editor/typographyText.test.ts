@@ -62,6 +62,8 @@ describe('fixTypography', () => {
       expect(fixTypography(text, 'de')).toBe(text)
     }
     expect(fixTypography('Ende -', 'de')).toBe('Ende -')
+    // As typing it would: the space after the hyphen makes the dash, whatever follows.
+    expect(fixTypography('Ende - ', 'de')).toBe('Ende – ')
   })
 
   it('turns exactly three dots into an ellipsis', () => {

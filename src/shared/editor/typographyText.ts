@@ -97,7 +97,7 @@ function urlRanges(text: string): [number, number][] {
   return ranges
 }
 
-const SPACED_HYPHEN = /^--? (?=\S)/u
+const SPACED_HYPHEN = /^--? /u
 const AFTER_WORD_AND_SPACE = /\S $/u
 
 /**

@@ -292,7 +292,16 @@ export const de: UiStrings = {
     'location-kept': '{{image}} behält im Export Orts- oder Gerätedaten.',
     'asset-missing': '{{image}} fehlt in der Bibliothek ({{assetId}}).',
     'asset-unreadable':
-      '{{image}}: Der Eintrag dieses Fotos in der Bibliothek ist nicht lesbar ({{problem}}). Importieren Sie das Foto erneut, um ihn zu reparieren.'
+      '{{image}}: Der Eintrag dieses Fotos in der Bibliothek ist nicht lesbar ({{problem}}). Importieren Sie das Foto erneut, um ihn zu reparieren.',
+    'body-missing': 'Der Artikel hat keinen Text: Es gibt nichts zu veröffentlichen.',
+    'teaser-missing': 'Der Artikel hat keinen Vorspann.',
+    typography: '{{place}}: {{problems}}.',
+    typographyQuotes: 'gerade Anführungszeichen oder Apostrophe',
+    typographyDash: 'Bindestrich statt Gedankenstrich (–)',
+    typographyEllipsis: 'drei Punkte statt Auslassungspunkten (…)',
+    typographyCaption: '{{image}}, Bildunterschrift',
+    typographyParagraph: 'Text, Absatz {{position}}',
+    typographyHeading: 'Text, Zwischentitel {{position}}'
   },
   assets: {
     nav: 'Bilder',

@@ -285,7 +285,16 @@ export const en = {
     'location-kept': '{{image}} will keep location or device data in the export.',
     'asset-missing': '{{image}} is missing from the library ({{assetId}}).',
     'asset-unreadable':
-      '{{image}}: the library’s record of this photo cannot be read ({{problem}}). Import the photo again to repair it.'
+      '{{image}}: the library’s record of this photo cannot be read ({{problem}}). Import the photo again to repair it.',
+    'body-missing': 'The body has no text: there is nothing to publish.',
+    'teaser-missing': 'The article has no teaser.',
+    typography: '{{place}}: {{problems}}.',
+    typographyQuotes: 'straight quotation marks or apostrophes',
+    typographyDash: 'a hyphen for a dash (–)',
+    typographyEllipsis: 'three dots for an ellipsis (…)',
+    typographyCaption: '{{image}}, caption',
+    typographyParagraph: 'Body paragraph {{position}}',
+    typographyHeading: 'Body subheading {{position}}'
   },
   assets: {
     nav: 'Photo desk',

@@ -34,7 +34,10 @@ export const FINDING_CODES = [
   'usage-terms',
   'location-kept',
   'asset-missing',
-  'asset-unreadable'
+  'asset-unreadable',
+  'body-missing',
+  'teaser-missing',
+  'typography'
 ] as const
 export type FindingCode = (typeof FINDING_CODES)[number]
 
@@ -52,6 +55,11 @@ export interface Finding {
   subject?: string
   /** For `spelling`. */
   word?: string
+  /**
+   * For `spelling`: replacement words. For `typography`: one entry, the whole text of the place
+   * corrected (a field, a caption, or a body block's text with each hard break as `\n`, so its
+   * offsets match the block's positions).
+   */
   suggestions?: string[]
   /** For `spelling` (one finding per word): how often the word occurs. */
   count?: number

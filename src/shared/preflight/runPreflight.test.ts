@@ -22,8 +22,15 @@ function article(patch: Partial<Article> = {}): Article {
     createdAt: '2024-05-02T10:00:00+02:00',
     updatedAt: '2024-05-02T10:00:00+02:00',
     headline: 'Koalition einigt sich',
+    teaser: 'Nach langer Nacht steht der Haushalt.',
     bylines: ['Anna Beispiel'],
     dateline: { place: 'Berlin', source: null },
+    body: {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Die Koalition hat sich geeinigt.' }] }
+      ]
+    },
     ...patch
   }
 }

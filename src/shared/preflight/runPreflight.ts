@@ -31,7 +31,8 @@ export function runPreflight(
         code: rule.code,
         where: hit.where,
         message: translate(ctx.language, `preflight.${rule.code}`, hit.params ?? {}),
-        ...(subject === undefined ? {} : { subject })
+        ...(subject === undefined ? {} : { subject }),
+        ...(hit.suggestions === undefined ? {} : { suggestions: hit.suggestions })
       })
     }
   }
@@ -57,6 +58,7 @@ export function runPreflight(
         caption: presentText(slot.use.caption) ?? presentText(asset?.caption),
         credit: presentText(slot.use.credit) ?? presentText(asset?.credit),
         alt: presentText(slot.use.alt) ?? presentText(asset?.alt),
+        articleLanguage: article.language,
         captions
       }
       for (const imageRule of group) {

@@ -308,7 +308,11 @@ describe('exportPackage refusals', () => {
     const a = await s.articles.create({
       headline: 'Kurz',
       bylines: ['A'],
-      dateline: { place: 'Bonn', source: null }
+      dateline: { place: 'Bonn', source: null },
+      body: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Kurz und gut.' }] }]
+      }
     })
     const out = join(root, 'existing', 'paket.zip')
     await mkdir(join(root, 'existing'))

@@ -202,7 +202,8 @@ describe('PreflightService', () => {
     const findings = await s.preflight.run(bare.id, { language: 'en' })
     expect(findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual([
       'headline-missing',
-      'byline-missing'
+      'byline-missing',
+      'body-missing'
     ])
     expect(by(findings, 'credit-missing')).toEqual([])
   })

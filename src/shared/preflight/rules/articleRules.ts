@@ -1,4 +1,4 @@
-import type { Article } from '../../article'
+import type { Article, PmNode } from '../../article'
 import { presentText } from './imageSlots'
 import type { ArticleRule, PreflightContext, RuleHit } from './types'
 
@@ -16,7 +16,17 @@ function tooLong(field: 'headline' | 'teaser' | 'kicker'): ArticleRule {
   }
 }
 
-/** The article's own fields: headline, byline, dateline, lengths, embargo. */
+/**
+ * Whether the body has any text a reader would get, not counting figure captions: a body of
+ * empty paragraphs and images alone is nothing to publish.
+ */
+function hasBodyText(node: PmNode): boolean {
+  if (node.type === 'figure') return false
+  if (typeof node.text === 'string' && node.text.trim() !== '') return true
+  return (node.content ?? []).some(hasBodyText)
+}
+
+/** The article's own fields: headline, byline, body, dateline, teaser, lengths, embargo. */
 export const ARTICLE_RULES: readonly ArticleRule[] = [
   {
     scope: 'article',
@@ -33,10 +43,22 @@ export const ARTICLE_RULES: readonly ArticleRule[] = [
   },
   {
     scope: 'article',
+    code: 'body-missing',
+    severity: 'error',
+    check: (article) => (hasBodyText(article.body) ? [] : [{ where: { field: 'body' } }])
+  },
+  {
+    scope: 'article',
     code: 'dateline-missing',
     severity: 'warning',
     check: (article) =>
       presentText(article.dateline.place) ? [] : [{ where: { field: 'dateline' } }]
+  },
+  {
+    scope: 'article',
+    code: 'teaser-missing',
+    severity: 'warning',
+    check: (article) => (presentText(article.teaser) ? [] : [{ where: { field: 'teaser' } }])
   },
   tooLong('headline'),
   tooLong('teaser'),

@@ -1,4 +1,4 @@
-import type { Article, ImageUse } from '../../article'
+import type { Article, ArticleLanguage, ImageUse } from '../../article'
 import type { Settings, UiLanguage } from '../../settings'
 import type { FindingCode, FindingSeverity, FindingWhere } from '../finding'
 import type { ImageSlot } from './imageSlots'
@@ -28,6 +28,8 @@ export interface PreflightContext {
 export interface RuleHit {
   where: FindingWhere
   params?: Record<string, string | number>
+  /** What the place could say instead (the finding's `suggestions`). */
+  suggestions?: string[]
 }
 
 /** A check over the article as a whole (fields, body links). */
@@ -47,6 +49,8 @@ export interface ImageSubject {
   caption: string | null
   credit: string | null
   alt: string | null
+  /** The article's language (its quotation marks). */
+  articleLanguage: ArticleLanguage
   /** Shared by all slots of one run: the first slot seen with each normalised caption. */
   captions: Map<string, ImageSlot>
 }
