@@ -1,3 +1,5 @@
+import type { PmNode } from '../article'
+
 /**
  * Clipboard HTML as Word and Google Docs put it on the clipboard (`text/html`), trimmed to the
  * parts that matter, for the sanitiser's unit tests and the e2e paste spec. Both carry the same
@@ -185,6 +187,95 @@ export const CLIPBOARD_SAMPLE_BODY = {
     {
       type: 'paragraph',
       content: [{ type: 'text', text: 'Der Entwurf geht nun in den Ausschuss.' }]
+    }
+  ]
+}
+
+/**
+ * Word's other ways of putting a list on the clipboard, where the bullet is plain text rather
+ * than in a hidden `mso-list:Ignore` span: Word for Mac and Outlook wrap the marker in
+ * downlevel-revealed conditional comments (`<!--[if !supportLists]-->`), and the built-in
+ * "List Bullet"/"List Number" styles carry `mso-list` only in the page's style sheet
+ * (`class=MsoListBullet`), not on the paragraph. Both pasted the `·`, `o`, `§` and `1.` into the
+ * items before; the sample ends with a paragraph after the lists.
+ */
+export const WORD_LIST_VARIANTS_CLIPBOARD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
+<head><meta name=Generator content="Microsoft Word 16">
+<style>
+p.MsoListBullet, li.MsoListBullet {mso-style-link:"List Bullet"; mso-list:l2 level1 lfo3;}
+p.MsoListNumber, li.MsoListNumber {mso-list:l3 level1 lfo4;}
+</style></head>
+<body lang=DE>
+<!--StartFragment-->
+<p class=MsoListParagraphCxSpFirst style='text-indent:-.25in;mso-list:l0 level1 lfo1'><!--[if !supportLists]--><span
+style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;
+</span></span><!--[endif]-->Zölle auf Stahl<o:p></o:p></p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:1.0in;mso-add-space:auto;text-indent:-.25in;mso-list:l0 level2 lfo1'><!--[if !supportLists]--><span
+style='font-family:"Courier New"'>o<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;
+</span></span><!--[endif]-->Fischereirechte<o:p></o:p></p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:1.5in;mso-add-space:auto;text-indent:-.25in;mso-list:l0 level3 lfo1'><!--[if !supportLists]--><span
+style='font-family:Wingdings'>§<span style='font:7.0pt "Times New Roman"'>&nbsp;
+</span></span><!--[endif]-->vor Sachalin<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-.25in;mso-list:l0 level1 lfo1'><!--[if !supportLists]--><span
+style='font-family:Symbol'>•<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;
+</span></span><!--[endif]--><b>Visafragen</b><o:p></o:p></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-.25in;mso-list:l1 level1 lfo2'><!--[if !supportLists]--><span>1.<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><!--[endif]-->Treffen der Fachminister<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-.25in;mso-list:l1 level1 lfo2'><!--[if !supportLists]--><span>2.<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><!--[endif]-->Neuer Gipfel im Herbst<o:p></o:p></p>
+<p class=MsoNormal>Die Liste im Stil „Aufzählungszeichen“:<o:p></o:p></p>
+<p class=MsoListBullet><span style='font-family:Symbol'>·</span><span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>Erstens<o:p></o:p></p>
+<p class=MsoListBullet><span style='font-family:Symbol'>·</span><span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>Zweitens<o:p></o:p></p>
+<p class=MsoListNumber>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>Nummer eins<o:p></o:p></p>
+<p class=MsoListParagraph style='margin-left:36.0pt'>Eingerückt, aber keine Liste<o:p></o:p></p>
+<!--EndFragment-->
+</body></html>`
+
+const item = (text: string, ...rest: PmNode[]): PmNode => ({
+  type: 'listItem',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }, ...rest]
+})
+
+/** What `WORD_LIST_VARIANTS_CLIPBOARD_HTML` must become: real lists, no marker in any item. */
+export const WORD_LIST_VARIANTS_BODY: PmNode = {
+  type: 'doc',
+  content: [
+    {
+      type: 'bulletList',
+      content: [
+        item('Zölle auf Stahl', {
+          type: 'bulletList',
+          content: [
+            item('Fischereirechte', { type: 'bulletList', content: [item('vor Sachalin')] })
+          ]
+        }),
+        {
+          type: 'listItem',
+          content: [
+            {
+              type: 'paragraph',
+              content: [{ type: 'text', text: 'Visafragen', marks: [{ type: 'bold' }] }]
+            }
+          ]
+        }
+      ]
+    },
+    {
+      type: 'orderedList',
+      content: [item('Treffen der Fachminister'), item('Neuer Gipfel im Herbst')]
+    },
+    {
+      type: 'paragraph',
+      content: [{ type: 'text', text: 'Die Liste im Stil „Aufzählungszeichen“:' }]
+    },
+    { type: 'bulletList', content: [item('Erstens'), item('Zweitens')] },
+    { type: 'orderedList', content: [item('Nummer eins')] },
+    {
+      type: 'paragraph',
+      content: [{ type: 'text', text: 'Eingerückt, aber keine Liste' }]
     }
   ]
 }

@@ -4,7 +4,9 @@ import { plainTextOf } from '../articleText'
 import {
   CLIPBOARD_SAMPLE_BODY,
   GOOGLE_DOCS_CLIPBOARD_HTML,
-  WORD_CLIPBOARD_HTML
+  WORD_CLIPBOARD_HTML,
+  WORD_LIST_VARIANTS_BODY,
+  WORD_LIST_VARIANTS_CLIPBOARD_HTML
 } from './clipboardSamples'
 import { bodyProblem } from './extensions'
 import { HOSTILE_HTML, HOSTILE_MARKERS } from './hostileHtml'
@@ -62,6 +64,22 @@ describe('hostile corpus', () => {
 describe('clipboard from word processors', () => {
   it('Word: headings, bold, italic, link, nested mso-list bullets, numbered list; no image, no <o:p>', () => {
     expect(clean(WORD_CLIPBOARD_HTML)).toEqual(CLIPBOARD_SAMPLE_BODY)
+  })
+
+  it('Word: lists whose marker is plain text (Word for Mac, List Bullet styles) lose the marker', () => {
+    const body = clean(WORD_LIST_VARIANTS_CLIPBOARD_HTML)
+    expect(body).toEqual(WORD_LIST_VARIANTS_BODY)
+    expect(plainTextOf(body)).not.toMatch(/[•·§]|^o\s|^\d\./m)
+  })
+
+  it('Word: a list item that starts with a word, a number or a dash keeps it', () => {
+    const html =
+      "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>·&nbsp;&nbsp;</span>o2-Vertrag gekündigt</p>" +
+      "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>·&nbsp;&nbsp;</span>3. Liga steigt ab</p>" +
+      '<p class=MsoNormal>- kein Aufzählungszeichen von Word</p>'
+    expect(plainTextOf(clean(html))).toBe(
+      'o2-Vertrag gekündigt\n\n3. Liga steigt ab\n\n- kein Aufzählungszeichen von Word'
+    )
   })
 
   it('Google Docs: the docs-internal-guid <b> is not bold; styled spans are; lists nest', () => {

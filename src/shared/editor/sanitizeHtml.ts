@@ -165,6 +165,14 @@ const HTML_SPACE = /[ \t\n\r\f]+/g
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff]/g
 const WORD_LIST = /mso-list\s*:\s*l\d+\s+level(\d+)/i
+// Word's built-in list styles ("List Bullet 2", "List Number"), whose `mso-list` is only in the
+// page's style sheet; and List Paragraph, which is a list item only when it carries a marker.
+const WORD_LIST_CLASS = /^MsoList(Bullet|Number|Paragraph)(?:CxSp\w*)?(\d?)$/i
+// A marker Word writes as plain text before the item (no `mso-list:Ignore` span): a bullet
+// symbol (Symbol's `·`, Courier's `o`, Wingdings' `§`, `•`, `▪`, `–`…) or a number, then the
+// no-break spaces or tab Word pads it with.
+const WORD_TEXT_MARKER =
+  /^[ \t\r\n]*([•·▪■□◦‣⁃§o\-–*]|\(?(?:\d{1,3}|[a-z]|[ivxlcdm]{1,6})[.)])[ \t\r\n]*[\u00a0\t][\s\u00a0]*/i
 const ORDERED_MARKER = /^\(?(?:\d+|[a-z]|[ivxlcdm]+)[.)]$/i
 
 function styleOf(el: HtmlNode): Map<string, string> {
@@ -230,6 +238,29 @@ function wordListMarker(el: HtmlNode): string {
   return ''
 }
 
+/**
+ * A list marker written as plain text at the start of a Word list paragraph: the marker and how
+ * many characters of the paragraph's text it takes (to be skipped), or null.
+ */
+function wordTextMarker(el: HtmlNode): { marker: string; length: number } | null {
+  let text = ''
+  const collect = (node: HtmlNode): boolean => {
+    if (text.length > 64) return false
+    if (node.type === 'text') {
+      text += node.data ?? ''
+      return true
+    }
+    if (node.type !== 'tag') return true
+    const name = (node.name ?? '').toLowerCase()
+    if (DROP.has(name) || name.startsWith('v:') || isHidden(node, styleOf(node))) return true
+    for (const child of node.children ?? []) if (!collect(child)) return false
+    return true
+  }
+  for (const child of el.children ?? []) if (!collect(child)) break
+  const match = WORD_TEXT_MARKER.exec(text)
+  return match ? { marker: match[1]!, length: match[0].length } : null
+}
+
 function marksOf(ctx: Context): PmMark[] | undefined {
   const marks: PmMark[] = []
   if (ctx.href) marks.push({ type: 'link', attrs: { href: ctx.href } })
@@ -260,6 +291,8 @@ class BodyBuilder {
   private readonly containers: PmNode[] = [this.doc]
   private textblock: PmNode | null = null
   private wordList: WordListLevel[] = []
+  /** Characters of text still to drop (a Word list marker written as plain text). */
+  private skip = 0
 
   constructor(readonly options: SanitizeOptions) {}
 
@@ -295,7 +328,17 @@ class BodyBuilder {
     }
   }
 
+  /** Drops the next `count` characters of text (counted as the HTML has them). */
+  skipText(count: number): void {
+    this.skip = count
+  }
+
   text(raw: string, ctx: Context): void {
+    if (this.skip > 0) {
+      const dropped = Math.min(this.skip, raw.length)
+      this.skip -= dropped
+      raw = raw.slice(dropped)
+    }
     let text = raw.replace(CONTROL, '')
     if (!ctx.pre) text = text.replace(HTML_SPACE, ' ')
     if (text === '') return
@@ -525,16 +568,26 @@ function walk(builder: BodyBuilder, node: HtmlNode, ctx: Context, depth: number)
     }
     case 'p': {
       const wordList = WORD_LIST.exec(node.attribs?.style ?? '')
-      if (wordList) {
-        const marker = wordListMarker(node)
-        builder.wordListItem(
-          Number(wordList[1]),
-          ORDERED_MARKER.test(marker) ? 'orderedList' : 'bulletList'
-        )
+      const wordClass = WORD_LIST_CLASS.exec((node.attribs?.class ?? '').trim())
+      let marker = wordList || wordClass ? wordListMarker(node) : ''
+      let skip = 0
+      if ((wordList || wordClass) && !marker) {
+        const written = wordTextMarker(node)
+        if (written) {
+          marker = written.marker
+          skip = written.length
+        }
+      }
+      // A List Paragraph without numbering is only indented: a paragraph.
+      if (wordList || (wordClass && marker)) {
+        const level = wordList ? Number(wordList[1]) : Number(wordClass![2] || 1)
+        builder.wordListItem(level, ORDERED_MARKER.test(marker) ? 'orderedList' : 'bulletList')
+        builder.skipText(skip)
       } else {
         builder.openTextblock('paragraph')
       }
       walkChildren(builder, node, styled, depth)
+      builder.skipText(0)
       builder.closeTextblock()
       return
     }
