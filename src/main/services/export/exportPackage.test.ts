@@ -94,7 +94,8 @@ describe('exportPackage (a full article)', () => {
     })
     findings = result.findings
     expect(result.forced).toBe(false)
-    expect(progress.at(-1)).toBe(6 * 3 + 5)
+    // Six pictures with three files each, two crops of the lead and each gallery picture.
+    expect(progress.at(-1)).toBe(6 * 3 + 4 * 2 + 5)
     dir = await unpack(zip)
   }, 60_000)
 
@@ -111,10 +112,14 @@ describe('exportPackage (a full article)', () => {
         'images/001.jpg',
         'images/001-preview.jpg',
         'images/001-thumb.jpg',
+        'images/001-16x9.jpg',
+        'images/001-1x1.jpg',
+        'images/004-1x1.jpg',
         'images/006.jpg'
       ])
     )
-    expect(paths).toHaveLength(6 * 3 + 4)
+    expect(paths).not.toContain('images/005-16x9.jpg')
+    expect(paths).toHaveLength(6 * 3 + 4 * 2 + 4)
     for (const f of manifest.files as { path: string; bytes: number; sha256: string }[]) {
       const bytes = await readFile(join(dir, f.path))
       expect(bytes.length, f.path).toBe(f.bytes)
@@ -176,9 +181,33 @@ describe('exportPackage (a full article)', () => {
     for (const p of pictures) {
       expect(p.infoSources?.filter((i) => i.role === 'creditline')).toHaveLength(1)
       expect(p.descriptions?.map((d) => d.role)).toEqual(['caption', 'alt'])
-      expect(p.renditions.map((r) => r.name)).toEqual(['original', 'preview', 'thumbnail'])
+      expect(p.renditions.slice(0, 3).map((r) => r.name)).toEqual([
+        'original',
+        'preview',
+        'thumbnail'
+      ])
       expect(p.renditions[0]).toMatchObject({ width: 1280, height: 853, contentType: 'image/jpeg' })
     }
+    // The lead and gallery pictures have their web crops; body figures do not.
+    for (const p of [associations[0], ...gallery]) {
+      expect(p.renditions.slice(3)).toEqual([
+        expect.objectContaining({
+          name: 'crop-16x9',
+          width: 1280,
+          height: 720,
+          contentType: 'image/jpeg',
+          href: expect.stringMatching(/:images\/00\d-16x9\.jpg$/)
+        }),
+        expect.objectContaining({
+          name: 'crop-1x1',
+          width: 853,
+          height: 853,
+          contentType: 'image/jpeg',
+          href: expect.stringMatching(/:images\/00\d-1x1\.jpg$/)
+        })
+      ])
+    }
+    expect(associations[2].renditions).toHaveLength(3)
     expect(associations[3].descriptions?.[0].value).toBe('Die Übergabe')
   })
 
@@ -253,7 +282,7 @@ describe('exportPackage (a full article)', () => {
     expect(source.assets[0].record).toEqual(stored)
   })
 
-  it('stores JPEGs uncompressed and strips the lead photo of GPS and device data, pixels unchanged', async (ctx) => {
+  it('stores JPEGs uncompressed and strips the lead photo of GPS and device data, pixels unchanged, texts written in', async (ctx) => {
     const original = await readFile(
       join(root, 'library', 'assets', fixture.lead.slice(0, 2), fixture.lead, 'original.jpg')
     )
@@ -263,6 +292,13 @@ describe('exportPackage (a full article)', () => {
       sharp(exported).raw().toBuffer()
     ])
     expect(after.equals(before)).toBe(true)
+    // The entropy-coded data itself is copied byte for byte, not re-encoded.
+    const scan = (jpeg: Buffer): Buffer => {
+      let at = 2
+      while (jpeg[at + 1] !== 0xda) at += 2 + jpeg.readUInt16BE(at + 2)
+      return jpeg.subarray(at)
+    }
+    expect(scan(exported).equals(scan(original))).toBe(true)
     if (!fixture.tagged) {
       console.log('SKIPPED metadata part: exiftool is not installed; CI has it')
       ctx.skip()
@@ -272,11 +308,16 @@ describe('exportPackage (a full article)', () => {
     const tags = JSON.parse(await exiftool(join(dir, 'images/001.jpg'), '-j', '-a', '-G1'))[0]
     const names = Object.keys(tags).join(' ')
     expect(names).not.toMatch(/GPS|SerialNumber|OwnerName|ThumbnailImage|City|Country|Location/)
-    expect(tags['XMP-dc:Description']).toBe('Im Bundestag: Der Kanzler verteidigt den Entwurf')
-    expect(tags['IPTC:Caption-Abstract']).toBe('Im Bundestag: Der Kanzler verteidigt den Entwurf')
+    // The article's caption for the lead replaces the one the file came with.
+    const caption = `${HOSTILE_SCRIPT} Der Kanzler verteidigt den Entwurf`
+    expect(tags['XMP-dc:Description']).toBe(caption)
+    expect(tags['IPTC:Caption-Abstract']).toBe(caption)
+    expect(JSON.stringify(tags)).not.toContain('Im Bundestag: Der Kanzler')
     expect(tags['IPTC:Credit']).toBe('dpa')
     expect(tags['XMP-photoshop:Credit']).toBe('dpa')
     expect(tags['IPTC:By-line']).toBe('Jörg Fotograf')
+    expect(tags['XMP-dc:Creator']).toBe('Jörg Fotograf')
+    expect(tags['XMP-iptcCore:AltTextAccessibility']).toBe('Der Kanzler am Rednerpult')
     expect(tags['IFD0:Model']).toBe('EOS R5')
     const source = JSON.parse(await readFile(join(dir, PACKAGE_FILES.source), 'utf8'))
     expect(source.assets[0].removed).toEqual(

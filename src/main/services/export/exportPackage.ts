@@ -20,7 +20,8 @@ import { assetFile } from '../assets/assetRecords'
 import type { ExportOptionsStore } from '../assets/exportOptions'
 import { PACKAGE_DOCUMENTS, RENDITIONS } from './packageDocuments'
 import { planPackage, type PackageImage, type RenditionName } from './packageModel'
-import { protectJpeg } from '../imageMetadata/protectJpeg'
+import { writePhotoText } from '../imageMetadata/writePhotoText'
+import { renderCrops } from './crops'
 import { PackageZipWriter } from './zipWriter'
 
 /** What an export needs from the core. */
@@ -115,6 +116,78 @@ async function commit(temp: string, file: string, overwrite: boolean): Promise<v
   }
 }
 
+function renditionFormat(path: string): 'jpeg' | 'webp' | null {
+  if (/\.jpe?g$/i.test(path)) return 'jpeg'
+  if (/\.webp$/i.test(path)) return 'webp'
+  return null
+}
+
+/**
+ * A file of the package with the texts of its use written in; the original of a JPEG is cleaned
+ * of source data at the same time (unless kept). Where the format cannot carry them, the file
+ * goes as it is (preflight says so as `metadata-not-written`).
+ */
+function withTexts(image: PackageImage, name: RenditionName, bytes: Buffer): Buffer {
+  const original = name === 'original'
+  const format = original ? image.record.format : renditionFormat(image.paths[name])
+  if (!format) return bytes
+  try {
+    const written = writePhotoText(bytes, format, image.text, {
+      clean: original ? image.protect : true
+    })
+    if (!written) {
+      if (original) image.textNotWritten = true
+      return bytes
+    }
+    if (original) image.removed = written.removed
+    return written.bytes
+  } catch (error) {
+    const message = (error as Error).message
+    if (original && image.protect) {
+      throw new CopydeskError(
+        'corrupt',
+        `Asset ${image.assetId} (${image.record.originalName}) could not be cleaned of location data (${message}); nothing was exported. To export it as it is, switch on "keep all metadata" for this image.`
+      )
+    }
+    if (!original && !image.keepMetadata) {
+      throw new CopydeskError(
+        'corrupt',
+        `Asset ${image.assetId} (${image.record.originalName}): its ${name} file could not be written with its caption and credit (${message}); nothing was exported.`
+      )
+    }
+    // Nothing to clean in this file: it goes as it is rather than stopping the export.
+    if (original) image.textNotWritten = true
+    return bytes
+  }
+}
+
+/** The crops of an image, made once for all of them (the picture is decoded once). */
+async function cropFiles(deps: ExportDeps, image: PackageImage): Promise<Buffer[]> {
+  const record = image.record
+  let rendered: Buffer[]
+  try {
+    rendered = await renderCrops(
+      await readImageFile(deps, image, 'original'),
+      record,
+      record,
+      image.crops
+    )
+  } catch {
+    // Formats sharp cannot decode here (HEIC): the preview rendition is the same picture.
+    const preview = record.renditions.preview
+    rendered = await renderCrops(
+      await readImageFile(deps, image, 'preview'),
+      preview,
+      record,
+      image.crops
+    )
+  }
+  return rendered.map((bytes) => {
+    const written = writePhotoText(bytes, 'jpeg', image.text, { clean: true })
+    return written ? written.bytes : bytes
+  })
+}
+
 async function readImageFile(
   deps: ExportDeps,
   image: PackageImage,
@@ -137,8 +210,9 @@ async function readImageFile(
 
 /**
  * Writes one ZIP package of an article: `images/` (originals — JPEGs without location and
- * device data unless the asset's switch keeps it — and the preview and thumbnail renditions,
- * all stored uncompressed), `article.copydesk.json`, `article.ninjs.json`, `newsml.xml`,
+ * device data unless the asset's switch keeps it — the preview and thumbnail renditions, and
+ * 16:9 and 1:1 crops of the lead and gallery pictures, all stored uncompressed, every JPEG,
+ * PNG and WebP carrying the caption, credit and rights of its use in IPTC and XMP), `article.copydesk.json`, `article.ninjs.json`, `newsml.xml`,
  * `article.html` and `manifest.json` (every other file with size and SHA-256, whether preflight
  * errors were overridden, and the findings).
  *
@@ -195,7 +269,10 @@ export async function exportPackage(
   const unmark = await markExport(deps.libraryDir, temp)
   const writer = new PackageZipWriter(temp, opts.now ?? new Date())
   // Every image file, every document, then the manifest that lists them.
-  const total = model.images.length * RENDITIONS.length + PACKAGE_DOCUMENTS.length + 1
+  const total =
+    model.images.reduce((n, image) => n + RENDITIONS.length + image.crops.length, 0) +
+    PACKAGE_DOCUMENTS.length +
+    1
   let done = 0
   const step = (phase: ExportProgress['phase'], path: string): void => {
     done++
@@ -213,19 +290,7 @@ export async function exportPackage(
           path,
           async () => {
             guard()
-            let bytes = await readImageFile(deps, image, name)
-            if (name === 'original' && image.protect) {
-              try {
-                const cleaned = protectJpeg(bytes)
-                bytes = cleaned.bytes
-                image.removed = cleaned.removed
-              } catch (error) {
-                throw new CopydeskError(
-                  'corrupt',
-                  `Asset ${image.assetId} (${image.record.originalName}) could not be cleaned of location data (${(error as Error).message}); nothing was exported. To export it as it is, switch on "keep all metadata" for this image.`
-                )
-              }
-            }
+            const bytes = withTexts(image, name, await readImageFile(deps, image, name))
             image.files[name] = { bytes: bytes.length }
             step('images', path)
             return bytes
@@ -233,6 +298,21 @@ export async function exportPackage(
           { compress: false }
         )
       }
+      let crops: Promise<Buffer[]> | null = null
+      image.crops.forEach((crop, i) => {
+        writer.add(
+          crop.path,
+          async () => {
+            guard()
+            crops ??= cropFiles(deps, image)
+            const bytes = (await crops)[i]
+            image.files[crop.name] = { bytes: bytes.length }
+            step('images', crop.path)
+            return bytes
+          },
+          { compress: false }
+        )
+      })
     }
     for (const document of PACKAGE_DOCUMENTS) {
       writer.add(

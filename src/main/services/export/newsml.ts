@@ -30,6 +30,10 @@ const RENDITIONS: Record<RenditionName, string> = {
   thumb: 'rnd:thumbnail'
 }
 
+/** Copydesk's rendition names for the crops (not in IPTC's rendition vocabulary). */
+const CROP_SCHEME = 'cdrnd'
+const CROP_SCHEME_URI = 'urn:copydesk:cv:rendition:'
+
 const x = escapeHtml
 
 function el(name: string, value: string | null | undefined, attrs = ''): string {
@@ -185,18 +189,41 @@ function pictureItem(model: PackageModel, use: PackageUse): string {
     preview: use.image.record.renditions.preview,
     thumb: use.image.record.renditions.thumb
   }
-  const remote = (['original', 'preview', 'thumb'] as const).map((name) => {
-    const path = use.image.paths[name]
-    const bytes = use.image.files[name]?.bytes
-    return (
-      `<remoteContent rendition="${RENDITIONS[name]}" href="${x(path)}"` +
-      (bytes !== undefined ? ` size="${bytes}"` : '') +
-      ` contenttype="${contentTypeOf(path)}" width="${sizes[name].width}" height="${sizes[name].height}"/>`
+  const remoteContent = (
+    rendition: string,
+    path: string,
+    bytes: number | undefined,
+    size: { width: number; height: number }
+  ): string =>
+    `<remoteContent rendition="${rendition}" href="${x(path)}"` +
+    (bytes !== undefined ? ` size="${bytes}"` : '') +
+    ` contenttype="${contentTypeOf(path)}" width="${size.width}" height="${size.height}"/>`
+  const remote = (['original', 'preview', 'thumb'] as const).map((name) =>
+    remoteContent(
+      RENDITIONS[name],
+      use.image.paths[name],
+      use.image.files[name]?.bytes,
+      sizes[name]
     )
-  })
+  )
+  // Web crops for the lead and gallery pictures, in Copydesk's own rendition scheme.
+  const crops = use.role === 'figure' ? [] : use.image.crops
+  for (const crop of crops) {
+    remote.push(
+      remoteContent(
+        `${CROP_SCHEME}:${crop.name}`,
+        crop.path,
+        use.image.files[crop.name]?.bytes,
+        crop
+      )
+    )
+  }
   return [
     `<newsItem ${ITEM_ATTRS} guid="${picGuid(model, use)}" version="${model.article.revision}" xml:lang="${x(model.article.language)}">`,
     `<catalogRef href="${CATALOG}"/>`,
+    crops.length
+      ? `<catalog><scheme alias="${CROP_SCHEME}" uri="${CROP_SCHEME_URI}"/></catalog>`
+      : '',
     rights,
     '<itemMeta>',
     '<itemClass qcode="ninat:picture"/>',

@@ -53,7 +53,7 @@ function renditions(model: PackageModel, use: PackageUse): NinjsObject[] {
     preview: image.record.renditions.preview,
     thumb: image.record.renditions.thumb
   }
-  return (['original', 'preview', 'thumb'] as const).map((name) =>
+  const full = (['original', 'preview', 'thumb'] as const).map((name) =>
     compact({
       name: RENDITION_NAMES[name],
       href: model.href(image.paths[name]),
@@ -63,6 +63,21 @@ function renditions(model: PackageModel, use: PackageUse): NinjsObject[] {
       sizeInBytes: image.files[name]?.bytes
     })
   )
+  // Web crops for the lead and gallery pictures (a body figure is shown as it is).
+  const crops = use.role === 'figure' ? [] : image.crops
+  return [
+    ...full,
+    ...crops.map((crop) =>
+      compact({
+        name: crop.name,
+        href: model.href(crop.path),
+        contentType: 'image/jpeg',
+        width: crop.width,
+        height: crop.height,
+        sizeInBytes: image.files[crop.name]?.bytes
+      })
+    )
+  ]
 }
 
 function picture(model: PackageModel, use: PackageUse, rel: string): NinjsObject {
@@ -117,7 +132,7 @@ function bodyHtml(model: PackageModel): string {
  * the lead picture, each gallery as a `composite` whose associations are its pictures in order,
  * and the body figures. Each picture has caption and alt descriptions, `by`, copyright notice,
  * usage terms, the credit as `infoSources` role `creditline`, and its renditions with size and
- * type. Valid against `ninjs-schema_3.1.json` with format checks on.
+ * type (lead and gallery pictures also `crop-16x9` and `crop-1x1`). Valid against `ninjs-schema_3.1.json` with format checks on.
  */
 export function buildNinjs(model: PackageModel): NinjsObject {
   const a = model.article

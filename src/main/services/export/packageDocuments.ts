@@ -23,6 +23,11 @@ export interface PackageDocument {
   checkedBy: string
 }
 
+function firstPerAsset(model: PackageModel): PackageModel['images'] {
+  const seen = new Set<string>()
+  return model.images.filter((image) => !seen.has(image.assetId) && seen.add(image.assetId))
+}
+
 function sourceDocument(model: PackageModel): PackageSource {
   return {
     format: PACKAGE_FORMAT,
@@ -30,7 +35,9 @@ function sourceDocument(model: PackageModel): PackageSource {
     generator: model.generator,
     exportedAt: model.exportedAt,
     article: model.article,
-    assets: model.images.map((image) => ({
+    // One entry per asset (its first set of files): uses with texts of their own share the
+    // asset, and import takes each asset once.
+    assets: firstPerAsset(model).map((image) => ({
       record: image.record,
       files: image.paths,
       protected: image.protect,
@@ -40,7 +47,7 @@ function sourceDocument(model: PackageModel): PackageSource {
 }
 
 function htmlDocument(model: PackageModel): string {
-  const byId = new Map(model.images.map((i) => [i.assetId, i]))
+  const byId = new Map(firstPerAsset(model).map((i) => [i.assetId, i]))
   return renderArticleDocument(model.article, {
     // Every image by its relative path in the package: the page loads nothing from outside.
     imageSrc: (assetId, rendition) => {

@@ -6,27 +6,41 @@ import { figuresOf } from '../../../shared/editor/bodyNodes'
 import { effectiveImage, type EffectiveImage } from '../../../shared/editor/renderArticle'
 import type { Settings } from '../../../shared/settings'
 import type { SensitiveKind } from '../imageMetadata/exifTiff'
+import type { PhotoText } from '../imageMetadata/photoText'
+import { focalOf, planCrops, type CropPlan } from './crops'
 
 /*
  * What goes into a package, decided once and shared by the writers of every file in it: the
- * distinct images with their paths inside the ZIP, and each image use (lead, gallery item, body
- * figure) with its effective caption, credit, photographer and alt text.
+ * distinct image files with their paths inside the ZIP, and each image use (lead, gallery item,
+ * body figure) with its effective caption, credit, photographer and alt text. The files carry
+ * the texts of their use, so uses of one photo whose texts differ get files of their own.
  */
 
 export type RenditionName = 'original' | 'preview' | 'thumb'
 
-/** One distinct asset of the article and the files the package holds for it. */
+/**
+ * One set of files the package holds for an asset: the full frame, its renditions and (for
+ * lead and gallery pictures) the web crops, all carrying the same texts.
+ */
 export interface PackageImage {
   assetId: string
   record: AssetRecord
   /** The original is exported without location and device data (a JPEG without the switch). */
   protect: boolean
+  /** Metadata is kept as the file has it, apart from the texts written in. */
+  keepMetadata: boolean
   /** Paths inside the ZIP. */
   paths: Record<RenditionName, string>
+  /** The texts written into every file of the set (the effective values of its uses). */
+  text: PhotoText
+  /** The 16:9 and 1:1 crops (empty for a picture used only as a body figure). */
+  crops: (CropPlan & { path: string })[]
   /** Sizes of the files as written (filled in while the images are written). */
-  files: Partial<Record<RenditionName, { bytes: number }>>
+  files: Partial<Record<RenditionName | CropPlan['name'], { bytes: number }>>
   /** What protection removed from the original. */
   removed: SensitiveKind[]
+  /** The files kept the texts out: the format cannot carry them here (TIFF, AVIF, HEIC, GIF). */
+  textNotWritten?: boolean
 }
 
 /** One use of an image in the article. */
@@ -110,10 +124,30 @@ function extOf(file: string): string {
   return file.slice(file.lastIndexOf('.') + 1)
 }
 
+function trimmed(value: string | null | undefined): string | null {
+  return value && value.trim() !== '' ? value.trim() : null
+}
+
+/** The texts a use's files carry: its effective caption, credit, photographer, alt; the asset's rights. */
+export function photoTextOf(effective: EffectiveImage, record: AssetRecord): PhotoText {
+  const m = record.metadata
+  return {
+    caption: trimmed(effective.caption),
+    credit: trimmed(effective.credit),
+    photographer: trimmed(effective.photographer),
+    copyright: trimmed(m.copyright),
+    usageTerms: trimmed(m.usageTerms),
+    alt: trimmed(effective.alt),
+    headline: trimmed(m.headline),
+    source: trimmed(m.source)
+  }
+}
+
 /**
- * The package plan: distinct images numbered in reading order (lead, galleries, body figures)
- * as `images/001.jpg` (+ `-preview`, `-thumb`), and every use with its effective values. Uses of
- * assets missing from the library are left out (preflight reports them).
+ * The package plan: distinct image files numbered in reading order (lead, galleries, body
+ * figures) as `images/001.jpg` (+ `-preview`, `-thumb`, and `-16x9.jpg`, `-1x1.jpg` for lead and
+ * gallery pictures), one set per asset and set of effective texts, and every use with its
+ * effective values. Uses of assets missing from the library are left out (preflight reports them).
  */
 export function planPackage(input: {
   article: Article
@@ -124,39 +158,55 @@ export function planPackage(input: {
   generator: string
 }): PackageModel {
   const { article, records } = input
-  const order: string[] = []
-  const allUses: ImageUse[] = [
-    ...(article.lead ? [article.lead] : []),
-    ...article.galleries.flatMap((g) => g.items),
-    ...figuresOf(article.body)
-  ]
-  for (const use of allUses) {
-    if (records.has(use.assetId) && !order.includes(use.assetId)) order.push(use.assetId)
-  }
-  const width = Math.max(3, String(order.length).length)
-  const images = new Map<string, PackageImage>()
-  order.forEach((assetId, i) => {
-    const record = records.get(assetId)!
-    const base = `images/${String(i + 1).padStart(width, '0')}`
-    images.set(assetId, {
-      assetId,
-      record,
-      protect: record.format === 'jpeg' && !input.keepMetadata.has(assetId),
-      paths: {
-        original: `${base}.${extOf(record.originalFile)}`,
-        preview: `${base}-preview.${extOf(record.renditions.preview.file)}`,
-        thumb: `${base}-thumb.${extOf(record.renditions.thumb.file)}`
-      },
-      files: {},
-      removed: []
-    })
-  })
   const assetInfo = (id: string): Record<string, string | number | null> | undefined => {
     const r = records.get(id)
     return (
       r && { ...r.metadata, width: r.renditions.preview.width, height: r.renditions.preview.height }
     )
   }
+  type Planned = { use: ImageUse; role: PackageUse['role']; effective: EffectiveImage; key: string }
+  const planned: Planned[] = []
+  const plan = (use: ImageUse, role: PackageUse['role']): void => {
+    const record = records.get(use.assetId)
+    if (!record) return
+    const effective = effectiveImage(use, assetInfo)
+    const key = `${use.assetId}\n${JSON.stringify(photoTextOf(effective, record))}`
+    planned.push({ use, role, effective, key })
+  }
+  if (article.lead) plan(article.lead, 'lead')
+  for (const g of article.galleries) for (const item of g.items) plan(item, 'gallery')
+  for (const f of figuresOf(article.body)) plan(f, 'figure')
+  const keys = [...new Set(planned.map((p) => p.key))]
+  const cropped = new Set(planned.filter((p) => p.role !== 'figure').map((p) => p.key))
+  const width = Math.max(3, String(keys.length).length)
+  const images = new Map<string, PackageImage>()
+  keys.forEach((key, i) => {
+    const first = planned.find((p) => p.key === key)!
+    const assetId = first.use.assetId
+    const record = records.get(assetId)!
+    const base = `images/${String(i + 1).padStart(width, '0')}`
+    images.set(key, {
+      assetId,
+      record,
+      protect: record.format === 'jpeg' && !input.keepMetadata.has(assetId),
+      keepMetadata: input.keepMetadata.has(assetId),
+      paths: {
+        original: `${base}.${extOf(record.originalFile)}`,
+        preview: `${base}-preview.${extOf(record.renditions.preview.file)}`,
+        thumb: `${base}-thumb.${extOf(record.renditions.thumb.file)}`
+      },
+      text: photoTextOf(first.effective, record),
+      crops: cropped.has(key)
+        ? planCrops(record.width, record.height, focalOf(record)).map((c) => ({
+            ...c,
+            path: `${base}-${c.suffix}.jpg`
+          }))
+        : [],
+      files: {},
+      removed: []
+    })
+  })
+  let next = 0
   const useOf = (
     use: ImageUse,
     role: PackageUse['role'],
@@ -164,9 +214,10 @@ export function planPackage(input: {
     key: string,
     extra: Partial<PackageUse> = {}
   ): PackageUse | null => {
-    const image = images.get(use.assetId)
-    if (!image) return null
-    return { role, name, key, image, effective: effectiveImage(use, assetInfo), ...extra }
+    if (!records.has(use.assetId)) return null
+    // Uses come in the order they were planned.
+    const p = planned[next++]
+    return { role, name, key, image: images.get(p.key)!, effective: p.effective, ...extra }
   }
   const lead = article.lead ? useOf(article.lead, 'lead', 'lead', 'lead') : null
   const galleries = article.galleries.map((g, gi) => ({
