@@ -40,7 +40,7 @@ describe('copydesk check', () => {
   it('lists findings in the language of LANG and exits 1 only for errors', async () => {
     const en = await cli({}, 'check', articleId)
     expect(en.code).toBe(0)
-    expect(en.stdout).toMatch(/^warning: Unknown word: script .*\[spelling @ lead\]$/m)
+    expect(en.stdout).toMatch(/^warning: Unknown word: script .*\[spelling @ lead caption\]$/m)
     expect(en.stdout).toMatch(/^0 errors, \d+ warnings\.$/m)
     const de = await cli({ LANG: 'de_DE.UTF-8' }, 'check', brokenId)
     expect(de.code).toBe(1)

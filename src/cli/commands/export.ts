@@ -15,11 +15,23 @@ export function cliLanguage(env: CliIo['env']): UiLanguage {
 
 function whereText(finding: Finding): string {
   const w = finding.where
-  if ('field' in w) return w.field
-  if ('nodeId' in w) return `body ${w.nodeId}`
-  if ('galleryId' in w) return `gallery ${w.galleryId} #${w.index + 1}`
+  const part = w.part ? ` ${w.part}` : ''
+  if ('field' in w) return `${w.field}${part}`
+  if ('nodeId' in w) return `body ${w.nodeId}${part}`
+  if ('galleryId' in w) return `gallery ${w.galleryId} #${w.index + 1}${part}`
   if ('assetId' in w) return `asset ${w.assetId}`
-  return 'lead'
+  return `lead${part}`
+}
+
+// A typography suggestion is a whole corrected paragraph; one line shows its start.
+const HINT_LIMIT = 80
+
+function hintText(suggestions: string[] | undefined): string {
+  if (!suggestions?.length) return ''
+  const chars = [...suggestions.join(', ')]
+  const hint =
+    chars.length > HINT_LIMIT ? `${chars.slice(0, HINT_LIMIT - 1).join('')}…` : chars.join('')
+  return ` → ${oneLine(hint)}`
 }
 
 /** One line per finding: severity, message, then code and place in brackets. */
@@ -30,8 +42,7 @@ export function findingLines(findings: Finding[], language: UiLanguage): string[
   }
   return findings.map((f) => {
     const times = f.count !== undefined && f.count > 1 ? ` (${f.count}×)` : ''
-    const hint = f.suggestions?.length ? ` → ${f.suggestions.join(', ')}` : ''
-    return `${label[f.severity]}: ${oneLine(f.message)}${times}${hint} [${f.code} @ ${whereText(f)}]`
+    return `${label[f.severity]}: ${oneLine(f.message)}${times}${hintText(f.suggestions)} [${f.code} @ ${whereText(f)}]`
   })
 }
 
