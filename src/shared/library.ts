@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ArticleStatus, ArticleSummary } from './article'
+import type { SearchSnippet } from './searchSnippet'
 
 /** A history version id: the revision it holds, as a decimal string. */
 export const versionIdSchema = z.string().regex(/^[1-9]\d{0,11}$/, 'not a valid version id')
@@ -88,9 +89,16 @@ export interface LibraryProblem {
   at: string
 }
 
-/** One search result: the summary, its relevance and the fields where the query matched. */
+/**
+ * One search result: the summary, its relevance, the fields where the query matched and a
+ * snippet showing the match (null where the result list has no snippet for it).
+ */
 export interface LibrarySearchHit {
   summary: ArticleSummary
   score: number
   fields: string[]
+  snippet: SearchSnippet | null
 }
+
+/** An article in the library list; a search result also carries where the query matched. */
+export type ArticleListEntry = ArticleSummary & { snippet?: SearchSnippet }

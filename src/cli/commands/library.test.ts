@@ -133,7 +133,8 @@ describe('copydesk history and search', () => {
       expect.objectContaining({
         id,
         headline: 'Verkehr in München',
-        matchedIn: ['headline', 'body']
+        matchedIn: ['headline', 'body'],
+        snippet: { field: 'body', text: 'Der Stau auf der Straße nach Dachau.', marks: [[17, 23]] }
       })
     ])
     expect((await cli('search', 'munchen')).stdout).toContain(`${id}  draft`)

@@ -101,7 +101,7 @@ export const libraryCommands: Record<string, Command> = {
     if (ctx.json) {
       printJson(
         ctx.io,
-        hits.map(({ summary: a, fields }) => ({
+        hits.map(({ summary: a, fields, snippet }) => ({
           id: a.id,
           headline: a.headline,
           kicker: a.kicker,
@@ -109,7 +109,8 @@ export const libraryCommands: Record<string, Command> = {
           bylines: a.bylines,
           updatedAt: a.updatedAt,
           wordCount: a.wordCount,
-          matchedIn: fields
+          matchedIn: fields,
+          snippet
         }))
       )
     } else if (hits.length === 0) {

@@ -52,11 +52,29 @@ export interface OpenServicesOptions {
 /** Opens the library folder and the services over it. */
 export async function openServices(opts: OpenServicesOptions): Promise<Services> {
   await mkdir(opts.libraryDir, { recursive: true })
+  // The library searches photo-desk captions: the asset store is made after the library (it
+  // reads the articles), so the library reaches it through this binding once it exists.
+  let assetStore: AssetStore | null = null
+  let assetsMade: () => void = () => undefined
+  const made = new Promise<void>((resolve) => (assetsMade = resolve))
   const articles = await ArticleLibrary.open(opts.libraryDir, {
     access: opts.access,
-    ...(opts.historyCoalesceMs !== undefined ? { coalesceMs: opts.historyCoalesceMs } : {})
+    ...(opts.historyCoalesceMs !== undefined ? { coalesceMs: opts.historyCoalesceMs } : {}),
+    assetCaption: (id) => assetStore?.assetDefaults(id)?.caption,
+    assetCaptionsReady: async () => {
+      await made
+      await assetStore?.ready()
+    }
   })
-  const assets = AssetStore.create(opts.libraryDir, { articles })
+  const assets = AssetStore.create(opts.libraryDir, {
+    articles,
+    onTextChanged: async (assetId) => {
+      const uses = await assets.usage(assetId).catch(() => [])
+      await articles.reindexSearch(uses.map((u) => u.articleId))
+    }
+  })
+  assetStore = assets
+  assetsMade()
   const settings = new SettingsStore(opts.libraryDir)
   await settings.load()
   const spelling = new SpellChecker({ libraryDir: opts.libraryDir })

@@ -1,12 +1,7 @@
 import { z } from 'zod'
-import {
-  ARTICLE_STATUSES,
-  articleIdSchema,
-  articlePatchSchema,
-  type Article,
-  type ArticleSummary
-} from '../article'
+import { ARTICLE_STATUSES, articleIdSchema, articlePatchSchema, type Article } from '../article'
 import { Channels } from '../channels'
+import type { ArticleListEntry } from '../library'
 import type { Result } from '../result'
 import type { InputIn } from './input'
 
@@ -34,7 +29,7 @@ export const articlesInputSchemas = {
 } as const
 
 export interface ArticlesOutputMap {
-  [Channels.articlesList]: ArticleSummary[]
+  [Channels.articlesList]: ArticleListEntry[]
   [Channels.articlesCreate]: Article
   [Channels.articlesGet]: Article
   [Channels.articlesSave]: SaveAck
@@ -43,7 +38,7 @@ export interface ArticlesOutputMap {
 type In<C extends keyof typeof articlesInputSchemas> = InputIn<typeof articlesInputSchemas, C>
 
 export interface ArticlesApi {
-  listArticles(input?: In<typeof Channels.articlesList>): Promise<Result<ArticleSummary[]>>
+  listArticles(input?: In<typeof Channels.articlesList>): Promise<Result<ArticleListEntry[]>>
   createArticle(input?: In<typeof Channels.articlesCreate>): Promise<Result<Article>>
   getArticle(input: In<typeof Channels.articlesGet>): Promise<Result<Article>>
   saveArticle(input: In<typeof Channels.articlesSave>): Promise<Result<SaveAck>>

@@ -18,12 +18,14 @@ import {
 import type { SaveAck } from '../../../shared/ipc'
 import type {
   ArticleDiff,
+  ArticleListEntry,
   ArticleVersion,
   LibraryProblem,
   LibrarySearchHit,
   TrashEntry
 } from '../../../shared/library'
 import { CopydeskError } from '../../../shared/result'
+import { bestSnippet } from '../../../shared/searchSnippet'
 import { CorruptFileError, DurableJSONFile } from '../storage/durableJsonFile'
 import { errnoCode, messageOf } from '../storage/fsErrors'
 import { definedOnly, nowIso, summarize, userFieldsOf } from './articleFields'
@@ -32,8 +34,8 @@ import { HistoryStore, type HistoryEntry } from './historyStore'
 import { compareWithDisk, removeCutShortTemps, stampOf } from './indexReconcile'
 import { KeyedMutex } from './keyedMutex'
 import { LibraryLock, type LibraryAccess } from './libraryLock'
-import { searchDocumentOf, type AssetCaptionLookup } from './searchDocument'
-import { SearchIndex, SearchIndexFormatError } from './searchIndex'
+import { searchDocumentOf, showsAssetCaptions, type AssetCaptionLookup } from './searchDocument'
+import { SearchIndex, SearchIndexFormatError, type SearchDocument } from './searchIndex'
 import { SearchIndexWriter } from './searchIndexWriter'
 import { Quarantine } from './quarantine'
 import { SummaryIndex } from './summaryIndex'
@@ -65,13 +67,20 @@ export interface LibraryOptions {
   searchPersistDelayMs?: number
   /** Articles with unwritten search changes that make it write at once. Default 500. */
   searchPersistChanges?: number
-  /** Asset captions for image uses without an override (future: asset metadata). */
+  /** The photo desk's caption of an asset, searched for image uses without an override. */
   assetCaption?: AssetCaptionLookup
+  /**
+   * Resolves once `assetCaption` answers for every asset (asked for only when an article shows
+   * a photo-desk caption).
+   */
+  assetCaptionsReady?: () => Promise<void>
   /** Where background failures are reported (they never fail a save). */
   log?: (message: string) => void
 }
 
 const SEARCH_FILE = 'search.bin'
+/** Search results that get a snippet (each reads its article once). */
+const SNIPPETS = 100
 const LOADED_CACHE = 32
 const BULK_INDEX = 100
 
@@ -121,6 +130,9 @@ export class ArticleLibrary {
   private lock: LibraryLock | null = null
   private sorted: ArticleSummary[] | null = null
   private readonly searchWriter: SearchIndexWriter
+  private captionsLoaded = false
+  private captionWork: Promise<void> = Promise.resolve()
+  private readonly captionPending = new Set<string>()
   private closed = false
 
   private constructor(dir: string, opts: LibraryOptions) {
@@ -288,7 +300,7 @@ export class ArticleLibrary {
         try {
           const { db, stamp } = await this.current(id)
           if (search.stampOf(id) !== stamp) {
-            search.put(id, stamp, searchDocumentOf(db.data.article, this.opts.assetCaption))
+            search.put(id, stamp, this.searchDocument(db.data.article))
           }
         } catch (error) {
           if (!(error instanceof CopydeskError)) this.log(`search index: ${messageOf(error)}`)
@@ -298,6 +310,54 @@ export class ArticleLibrary {
       if (++done % 25 === 0) await yieldToLoop()
     }
     this.searchChanged()
+  }
+
+  /**
+   * Indexes these articles again as they are now: after a photo-desk caption they show (where
+   * the article has no caption of its own) changed. Unknown ids are skipped.
+   */
+  async reindexSearch(ids: Iterable<string>): Promise<void> {
+    await this.searchReady
+    const search = this.search
+    if (!search || this.closed) return
+    for (const id of new Set(ids)) {
+      await this.mutex.run(id, async () => {
+        if (!this.summaries.entries.has(id)) return
+        try {
+          const { db, stamp } = await this.current(id)
+          // Afresh: what was indexed before may hold captions no one knows any more.
+          search.remove(id)
+          search.put(id, stamp, searchDocumentOf(db.data.article, this.opts.assetCaption))
+        } catch (error) {
+          if (!(error instanceof CopydeskError)) this.log(`search index: ${messageOf(error)}`)
+        }
+      })
+    }
+    this.searchChanged()
+  }
+
+  /*
+   * Photo-desk captions are searched for image uses without a caption of their own. The asset
+   * records are read only when an article needs them (a library without photos never reads
+   * them): until then such an article is indexed without them and indexed again once they are
+   * there; a search waits for that.
+   */
+  private searchDocument(article: Article): SearchDocument {
+    if (this.opts.assetCaptionsReady && !this.captionsLoaded && showsAssetCaptions(article)) {
+      this.captionPending.add(article.id)
+      if (this.captionPending.size === 1) this.captionWork = this.track(this.loadCaptions())
+    }
+    return searchDocumentOf(article, this.opts.assetCaption)
+  }
+
+  private async loadCaptions(): Promise<void> {
+    await this.opts.assetCaptionsReady?.().catch((error: unknown) => {
+      this.log(`search index: photo captions could not be read: ${messageOf(error)}`)
+    })
+    this.captionsLoaded = true
+    const ids = [...this.captionPending]
+    this.captionPending.clear()
+    await this.reindexSearch(ids)
   }
 
   /** Resolves once the full-text index is loaded and checked against the article files. */
@@ -470,7 +530,7 @@ export class ArticleLibrary {
       this.search.put(
         article.id,
         stamp,
-        searchDocumentOf(article, caption),
+        this.searchDocument(article),
         opts.previous && {
           stamp: opts.previous.stamp,
           doc: searchDocumentOf(opts.previous.article, caption)
@@ -757,11 +817,11 @@ export class ArticleLibrary {
    * Summaries, newest change first, optionally filtered by status. With a query: the articles
    * matching it in the full-text index, best match first. Summaries are shared: do not mutate.
    */
-  async list(filter: ListFilter = {}): Promise<ArticleSummary[]> {
+  async list(filter: ListFilter = {}): Promise<ArticleListEntry[]> {
     if (filter.query?.trim()) {
-      return (await this.searchArticles(filter.query, { status: filter.status })).map(
-        (h) => h.summary
-      )
+      return (
+        await this.searchArticles(filter.query, { status: filter.status, snippets: SNIPPETS })
+      ).map((h) => (h.snippet ? { ...h.summary, snippet: h.snippet } : h.summary))
     }
     this.sorted ??= [...this.summaries.entries.values()]
       .map((e) => [Date.parse(e.summary.updatedAt), e.summary] as const)
@@ -777,17 +837,35 @@ export class ArticleLibrary {
    */
   async searchArticles(
     query: string,
-    filter: { status?: ArticleStatus; limit?: number } = {}
+    filter: { status?: ArticleStatus; limit?: number; snippets?: number } = {}
   ): Promise<LibrarySearchHit[]> {
     await this.searchReady
+    await this.captionWork
     const hits: LibrarySearchHit[] = []
     for (const hit of this.search?.search(query) ?? []) {
       const summary = this.summaries.entries.get(hit.id)?.summary
       if (!summary || (filter.status && summary.status !== filter.status)) continue
-      hits.push({ summary, score: hit.score, fields: hit.fields })
+      hits.push({ summary, score: hit.score, fields: hit.fields, snippet: null })
       if (filter.limit && hits.length >= filter.limit) break
     }
+    // A snippet reads the article: only for the hits a list shows first.
+    for (const hit of hits.slice(0, filter.snippets ?? SNIPPETS)) {
+      hit.snippet = await this.snippetFor(hit.summary.id, query)
+    }
     return hits
+  }
+
+  private async snippetFor(id: string, query: string): Promise<LibrarySearchHit['snippet']> {
+    try {
+      const article = await this.mutex.run(
+        id,
+        async () => (await this.loadFile(id)).db.data.article
+      )
+      return bestSnippet(searchDocumentOf(article, this.opts.assetCaption), query)
+    } catch {
+      // Gone or damaged since it was indexed: listed without a snippet (the list reports it).
+      return null
+    }
   }
 
   /** A copy of an article under a new id: same fields, status draft. */
