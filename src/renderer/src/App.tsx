@@ -9,12 +9,14 @@ import { AssetDeskView } from './features/assets/AssetDeskView'
 import { LibraryView } from './features/library/LibraryView'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { call, newsroom } from './lib/newsroom'
+import { useDiscardLeftDrafts } from './lib/leftDrafts'
 import { SettingsContext } from './lib/settingsContext'
 import { useHashRoute } from './lib/useHashRoute'
 
 export function App(): React.JSX.Element {
   const { t, i18n } = useTranslation()
   const [route, navigate] = useHashRoute()
+  useDiscardLeftDrafts(route)
   const [info, setInfo] = useState<AppInfo | null>(null)
   const [settings, setSettings] = useState<Settings | null>(null)
   const [isSettingsOpen, setSettingsOpen] = useState(false)

@@ -33,6 +33,7 @@ export const libraryInputSchemas = {
   [Channels.articlesSaveAsCopy]: z
     .object({ id: articleIdSchema, patch: articlePatchSchema.strict() })
     .strict(),
+  [Channels.articlesDiscardIfEmpty]: idInput,
   [Channels.libraryProblems]: z.undefined()
 } as const
 
@@ -47,6 +48,7 @@ export interface LibraryOutputMap {
   [Channels.articlesDiff]: ArticleDiff
   [Channels.articlesRestoreVersion]: SaveAck
   [Channels.articlesSaveAsCopy]: Article
+  [Channels.articlesDiscardIfEmpty]: { discarded: boolean }
   [Channels.libraryProblems]: LibraryProblem[]
 }
 
@@ -72,6 +74,13 @@ export interface LibraryApi {
   restoreArticleVersion(input: In<typeof Channels.articlesRestoreVersion>): Promise<Result<SaveAck>>
   /** "Keep mine as a copy" after a conflict: a new draft with the given fields. */
   saveArticleAsCopy(input: In<typeof Channels.articlesSaveAsCopy>): Promise<Result<Article>>
+  /**
+   * Removes a draft nobody wrote in (no content now, in any kept version or in any save since
+   * the library opened), for good; anything with content stays. For leaving a new draft.
+   */
+  discardIfEmpty(
+    input: In<typeof Channels.articlesDiscardIfEmpty>
+  ): Promise<Result<{ discarded: boolean }>>
   /** Damaged files found (quarantined, restored, lost) since the library was opened. */
   libraryProblems(): Promise<Result<LibraryProblem[]>>
 }

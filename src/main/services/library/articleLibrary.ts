@@ -24,6 +24,7 @@ import type {
   LibrarySearchHit,
   TrashEntry
 } from '../../../shared/library'
+import { hasContent } from '../../../shared/articleContent'
 import { CopydeskError } from '../../../shared/result'
 import { bestSnippet } from '../../../shared/searchSnippet'
 import { CorruptFileError, DurableJSONFile } from '../storage/durableJsonFile'
@@ -120,6 +121,9 @@ export class ArticleLibrary {
   private search: SearchIndex | null = null
   private searchReady: Promise<void> = Promise.resolve()
   private readonly loaded = new Map<string, Loaded>()
+  // Articles saved with content since the library opened: history coalesces quick saves, so a
+  // text typed and deleted again within its window leaves no version behind to tell.
+  private readonly everWritten = new Set<string>()
   private readonly mutex = new KeyedMutex()
   private readonly found: LibraryProblem[] = []
   /** Articles whose file is there but could not be read, and why (said instead of "no article"). */
@@ -781,6 +785,7 @@ export class ArticleLibrary {
         revision: current.revision + 1,
         updatedAt: nowIso(this.clock())
       })
+      if (hasContent(next)) this.everWritten.add(id)
       try {
         // Before the article file moves on, its newest version must be whole and, if this save
         // starts a new version, durable: from then on it is the only copy of its text.
@@ -961,6 +966,34 @@ export class ArticleLibrary {
         if (!entry) throw new CopydeskError('not-found', `No article with id ${id}`)
         await this.trash.moveIn(id, entry.summary, this.clock())
         await this.forgetArticle(id)
+      })
+    )
+  }
+
+  /**
+   * Removes a draft nobody wrote in: only when neither the article nor any kept version of it
+   * has content (see `hasContent`), so a text typed and deleted again stays. Used when the user
+   * leaves a new draft untouched. Goes through the trash (its crash repair) and then out of it.
+   */
+  async discardIfEmpty(id: string): Promise<{ discarded: boolean }> {
+    this.ensureWritable()
+    return this.mutex.run('#trash', () =>
+      this.mutex.run(id, async () => {
+        const entry = this.summaries.entries.get(id)
+        if (!entry || this.everWritten.has(id)) return { discarded: false }
+        if (hasContent((await this.current(id)).db.data.article)) return { discarded: false }
+        for (const version of await this.intactVersions(id)) {
+          // A version that cannot be read might have held text: keep the draft then.
+          const article = await this.history
+            .readRaw(version)
+            .then((raw) => articleFromFile(raw, version.file))
+            .catch(() => null)
+          if (!article || hasContent(article)) return { discarded: false }
+        }
+        await this.trash.moveIn(id, entry.summary, this.clock())
+        await this.forgetArticle(id)
+        await this.trash.discardNewest(id)
+        return { discarded: true }
       })
     )
   }

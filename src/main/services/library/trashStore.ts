@@ -148,6 +148,14 @@ export class TrashStore {
     if (historyFree) await rm(from, { recursive: true, force: true })
   }
 
+  /** Deletes an article's most recent trash entry for good (an empty draft that was left). */
+  async discardNewest(id: string): Promise<void> {
+    const entry = (await this.folders()).find((e) => e.id === id)
+    if (!entry) return
+    await rm(entry.dir, { recursive: true, force: true })
+    await fsyncDir(this.root)
+  }
+
   /** Deletes everything in the trash for good; returns how many articles were removed. */
   async empty(): Promise<{ removed: number }> {
     const entries = await this.folders()

@@ -7,10 +7,12 @@ import {
 } from '../../../../shared/article'
 import type { LibraryProblem, TrashEntry } from '../../../../shared/library'
 import { bytesToBase64 } from '../../lib/bytesToBase64'
-import { errorMessage } from '../../lib/bridgeError'
+import { userMessage } from '../../lib/bridgeError'
+import { leftDraftsSettled } from '../../lib/leftDrafts'
 import { call, newsroom } from '../../lib/newsroom'
 import { formatUpdated } from './formatUpdated'
 import { packageImportError } from './packageImportError'
+import { useLibraryActions } from './useLibraryActions'
 
 interface LibraryViewProps {
   onOpen(id: string): void
@@ -24,25 +26,39 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
   const [problems, setProblems] = useState<LibraryProblem[]>([])
   const [isTrashOpen, setTrashOpen] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [notice, setNotice] = useState<{ text: string; undoId: string } | null>(null)
+  const [notice, setNotice] = useState<{
+    text: string
+    undoId: string
+    title: string | null
+  } | null>(null)
   const [query, setQuery] = useState('')
   const [status, setStatus] = useState<ArticleStatus | ''>('')
   const [isCreating, setCreating] = useState(false)
   const [importing, setImporting] = useState<string | null>(null)
   const [reloadKey, setReloadKey] = useState(0)
   const packageInput = useRef<HTMLInputElement>(null)
-  const reload = (): void => setReloadKey((k) => k + 1)
 
   useEffect(() => {
     let isCurrent = true
-    call(newsroom.listArticles({ query: query || undefined, status: status || undefined }))
+    // A draft left empty a moment ago is being removed: list after that.
+    const settled = leftDraftsSettled()
+    settled
+      .then(() =>
+        call(newsroom.listArticles({ query: query || undefined, status: status || undefined }))
+      )
       .then((list) => isCurrent && setArticles(list))
-      .catch((e: Error) => isCurrent && setError(t('library.loadFailed', { message: e.message })))
-    void newsroom.listTrash().then((r) => isCurrent && r.ok && setTrash(r.value))
+      .catch(
+        (e: unknown) =>
+          isCurrent &&
+          setError(t('library.loadFailed', { message: userMessage(e, t, i18n.language) }))
+      )
+    void settled
+      .then(() => newsroom.listTrash())
+      .then((r) => isCurrent && r.ok && setTrash(r.value))
     return () => {
       isCurrent = false
     }
-  }, [query, status, t, reloadKey])
+  }, [query, status, t, i18n.language, reloadKey])
 
   useEffect(() => {
     void newsroom.libraryProblems().then((r) => r.ok && setProblems(r.value))
@@ -54,10 +70,10 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
       const article = await call(newsroom.createArticle({}))
       onOpen(article.id)
     } catch (e) {
-      setError(errorMessage(e))
+      setError(t('errors.create', { reason: userMessage(e, t, i18n.language) }))
       setCreating(false)
     }
-  }, [onOpen])
+  }, [onOpen, t, i18n.language])
 
   const handlePackage = useCallback(
     async (file: File) => {
@@ -76,32 +92,19 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
     [onOpen, t]
   )
 
-  const run = async (action: Promise<unknown>): Promise<boolean> => {
-    try {
-      await action
-      setError(null)
-      return true
-    } catch (e) {
-      setError(errorMessage(e))
-      return false
-    } finally {
-      reload()
-    }
-  }
-
-  const handleDelete = async (a: ArticleSummary): Promise<void> => {
-    if (await run(call(newsroom.deleteArticle({ id: a.id })))) {
-      setNotice({
-        text: t('library.deleted', { title: a.headline || t('library.untitled') }),
-        undoId: a.id
-      })
-    }
-  }
-
-  const handleEmptyTrash = async (): Promise<void> => {
-    if (!window.confirm(t('library.emptyTrashConfirm', { count: trash.length }))) return
-    await run(call(newsroom.emptyTrash()))
-  }
+  const actions = useLibraryActions({
+    reload: useCallback(() => setReloadKey((k) => k + 1), []),
+    onError: setError,
+    onTrashed: useCallback(
+      (a: { id: string; headline: string | null }) =>
+        setNotice({
+          text: t('library.deleted', { title: a.headline || t('library.untitled') }),
+          undoId: a.id,
+          title: a.headline
+        }),
+      [t]
+    )
+  })
 
   const isFiltered = query !== '' || status !== ''
   const isEmptyLibrary = articles !== null && articles.length === 0 && !isFiltered
@@ -168,9 +171,11 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
           <button
             type="button"
             className="link-button"
+            disabled={actions.isBusy('restore', notice.undoId)}
             onClick={() => {
-              void run(call(newsroom.restoreFromTrash({ id: notice.undoId })))
-              setNotice(null)
+              void actions
+                .restore({ id: notice.undoId, headline: notice.title })
+                .then(() => setNotice(null))
             }}
           >
             {t('library.undo')}
@@ -185,8 +190,10 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
       {isTrashOpen ? (
         <TrashList
           entries={trash}
-          onRestore={(id) => void run(call(newsroom.restoreFromTrash({ id })))}
-          onEmpty={() => void handleEmptyTrash()}
+          onRestore={(entry) => void actions.restore(entry)}
+          isRestoring={(id) => actions.isBusy('restore', id)}
+          onEmpty={() => void actions.emptyTrash(trash.length)}
+          isEmptying={actions.isBusy('emptyTrash')}
           language={i18n.language}
         />
       ) : (
@@ -262,14 +269,16 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
                       <button
                         type="button"
                         className="ghost small"
-                        onClick={() => void run(call(newsroom.duplicateArticle({ id: a.id })))}
+                        disabled={actions.isBusy('duplicate', a.id)}
+                        onClick={() => void actions.duplicate(a)}
                       >
                         {t('library.duplicate')}
                       </button>
                       <button
                         type="button"
                         className="ghost small"
-                        onClick={() => void handleDelete(a)}
+                        disabled={actions.isBusy('trash', a.id)}
+                        onClick={() => void actions.trash(a)}
                       >
                         {t('library.delete')}
                       </button>
@@ -288,12 +297,16 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
 function TrashList({
   entries,
   onRestore,
+  isRestoring,
   onEmpty,
+  isEmptying,
   language
 }: {
   entries: TrashEntry[]
-  onRestore(id: string): void
+  onRestore(entry: TrashEntry): void
+  isRestoring(id: string): boolean
   onEmpty(): void
+  isEmptying: boolean
   language: string
 }): React.JSX.Element {
   const { t } = useTranslation()
@@ -316,7 +329,12 @@ function TrashList({
               </span>
             </div>
             <div className="row-actions">
-              <button type="button" className="small" onClick={() => onRestore(e.id)}>
+              <button
+                type="button"
+                className="small"
+                disabled={isRestoring(e.id)}
+                onClick={() => onRestore(e)}
+              >
                 {t('library.restore')}
               </button>
             </div>
@@ -324,7 +342,7 @@ function TrashList({
         ))}
       </ul>
       <div className="dialog-actions">
-        <button type="button" className="danger" onClick={onEmpty}>
+        <button type="button" className="danger" onClick={onEmpty} disabled={isEmptying}>
           {t('library.emptyTrash')}
         </button>
       </div>
