@@ -111,8 +111,10 @@ test.describe('history and conflicts', () => {
     const versions = dialog.getByRole('list', { name: 'Saved versions' }).getByRole('button')
     await expect(versions.first()).toContainText('current')
     await versions.nth(1).click()
-    await expect(dialog.getByText('Erste Fassung')).toBeVisible()
+    // The comparison shows the words the current text replaced.
+    await expect(dialog.locator('del', { hasText: 'Erste' })).toBeVisible()
     await dialog.getByRole('button', { name: 'Restore this version' }).click()
+    await dialog.getByRole('alertdialog').getByRole('button', { name: 'Restore' }).click()
     await expect(page.getByLabel('Headline')).toHaveValue('Erste Fassung')
 
     await page.getByRole('button', { name: 'History' }).click()

@@ -33,6 +33,8 @@ export interface FieldChange {
   field: string
   before: unknown
   after: unknown
+  /** For a text field: the word changes from `before` to `after` (absent otherwise). */
+  words?: WordChange[]
 }
 
 /** A run of words in a changed paragraph. */
@@ -41,12 +43,17 @@ export interface WordChange {
   text: string
 }
 
-/** One paragraph of a body diff; `change` pairs an old and a new paragraph with word changes. */
+/**
+ * One paragraph of a body diff; `change` pairs an old and a new paragraph with word changes.
+ * A body image is a block of its own with `assetId` (its caption follows as a paragraph);
+ * `before`/`after` are null for it.
+ */
 export interface ParagraphChange {
   op: 'equal' | 'insert' | 'delete' | 'change'
   before: string | null
   after: string | null
   words?: WordChange[]
+  assetId?: string
 }
 
 /** What changed from a kept version (`before`) to the current text (`after`). */

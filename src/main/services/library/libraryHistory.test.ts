@@ -70,7 +70,16 @@ describe('ArticleLibrary: history', () => {
     })
     const diff = await library.diff(id, '1')
     expect(diff.fields).toEqual([
-      { field: 'headline', before: 'Koalition streitet', after: 'Koalition einigt sich' }
+      {
+        field: 'headline',
+        before: 'Koalition streitet',
+        after: 'Koalition einigt sich',
+        words: [
+          { op: 'equal', text: 'Koalition ' },
+          { op: 'delete', text: 'streitet' },
+          { op: 'insert', text: 'einigt sich' }
+        ]
+      }
     ])
     expect(diff.body.map((p) => p.op)).toEqual(['change', 'equal', 'insert'])
     expect(diff.body[0]?.words).toEqual([

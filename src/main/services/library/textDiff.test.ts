@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { ARTICLE_SCHEMA_VERSION, defaultArticleFields, type Article } from '../../../shared/article'
-import { diffArticles, diffParagraphs, diffSequences, diffWords } from './textDiff'
+import {
+  ARTICLE_SCHEMA_VERSION,
+  defaultArticleFields,
+  type Article,
+  type PmNode
+} from '../../../shared/article'
+import { diffArticles, diffParagraphs, diffSequences, diffWords, readerBlocksOf } from './textDiff'
 
 function apply<T>(runs: ReturnType<typeof diffSequences<T>>): { a: T[]; b: T[] } {
   const a: T[] = []
@@ -87,8 +92,54 @@ describe('diffArticles', () => {
       make('Neu', ['Eins vier drei.', 'Fünf sechs.'], 5),
       '2'
     )
-    expect(diff.fields).toEqual([{ field: 'headline', before: 'Alt', after: 'Neu' }])
+    expect(diff.fields).toEqual([
+      {
+        field: 'headline',
+        before: 'Alt',
+        after: 'Neu',
+        words: [
+          { op: 'delete', text: 'Alt' },
+          { op: 'insert', text: 'Neu' }
+        ]
+      }
+    ])
     expect(diff.body.map((p) => p.op)).toEqual(['change', 'insert'])
     expect(diff).toMatchObject({ fromRevision: 2, toRevision: 5, wordsAdded: 3, wordsRemoved: 1 })
+  })
+})
+
+describe('body images in the comparison', () => {
+  const A = 'a'.repeat(64)
+  const B = 'b'.repeat(64)
+  const figure = (assetId: string, caption: string): PmNode => ({
+    type: 'figure',
+    attrs: { assetId },
+    content: [{ type: 'figureCaption', content: [{ type: 'text', text: caption }] }]
+  })
+  const para = (text: string): PmNode => ({
+    type: 'paragraph',
+    content: [{ type: 'text', text }]
+  })
+
+  it('lists an image as a block of its own before its caption', () => {
+    expect(
+      readerBlocksOf({ type: 'doc', content: [para('Vorher.'), figure(A, 'Kim in Wladiwostok')] })
+    ).toEqual(['Vorher.', '\uFFFC' + A, 'Kim in Wladiwostok'])
+  })
+
+  it('marks an image added, removed or replaced, never as a word change', () => {
+    const before = readerBlocksOf({ type: 'doc', content: [para('Text.'), figure(A, 'Bild')] })
+    const after = readerBlocksOf({ type: 'doc', content: [para('Text.'), figure(B, 'Bild')] })
+    const diff = diffParagraphs(before, after)
+    expect(diff).toEqual([
+      { op: 'equal', before: 'Text.', after: 'Text.' },
+      { op: 'delete', before: null, after: null, assetId: A },
+      { op: 'insert', before: null, after: null, assetId: B },
+      { op: 'equal', before: 'Bild', after: 'Bild' }
+    ])
+    const added = diffParagraphs(readerBlocksOf({ type: 'doc', content: [para('Text.')] }), after)
+    expect(added.filter((p) => p.assetId)).toEqual([
+      { op: 'insert', before: null, after: null, assetId: B }
+    ])
   })
 })

@@ -2,7 +2,7 @@
  * A small longest-common-subsequence diff for the history view: paragraphs first, then words
  * inside a paragraph that was changed.
  */
-import type { Article } from '../../../shared/article'
+import type { Article, PmNode } from '../../../shared/article'
 import { articleFieldsSchema } from '../../../shared/article'
 import { textBlocksOf } from '../../../shared/articleText'
 import type { ArticleDiff, FieldChange, ParagraphChange, WordChange } from '../../../shared/library'
@@ -87,6 +87,32 @@ export function diffWords(before: string, after: string): WordChange[] {
   }))
 }
 
+// A body image in the block sequence: a character no typed text holds, then the asset id.
+const IMAGE_MARK = '\uFFFC'
+const imageOf = (block: string): string | null =>
+  block.startsWith(IMAGE_MARK) ? block.slice(IMAGE_MARK.length) : null
+
+function single(op: DiffRun<string>['op'], block: string): ParagraphChange {
+  const assetId = imageOf(block)
+  if (assetId !== null) return { op, before: null, after: null, assetId }
+  return { op, before: op === 'insert' ? null : block, after: op === 'delete' ? null : block }
+}
+
+/**
+ * The body as a reader meets it: text blocks in order, and each body image as a block of its own
+ * (an image mark and its asset id) before its caption.
+ */
+export function readerBlocksOf(body: PmNode | null | undefined): string[] {
+  const out: string[] = []
+  for (const node of body?.content ?? []) {
+    if (node.type === 'figure' && typeof node.attrs?.assetId === 'string') {
+      out.push(IMAGE_MARK + node.attrs.assetId)
+    }
+    out.push(...textBlocksOf(node))
+  }
+  return out
+}
+
 /** Paragraph changes from `before` to `after`; a deletion next to an insertion is a change. */
 export function diffParagraphs(before: string[], after: string[]): ParagraphChange[] {
   const out: ParagraphChange[] = []
@@ -99,23 +125,25 @@ export function diffParagraphs(before: string[], after: string[]): ParagraphChan
       for (let k = 0; k < pairs; k++) {
         const b = run.items[k] as string
         const a = next.items[k] as string
-        out.push({ op: 'change', before: b, after: a, words: diffWords(b, a) })
+        if (imageOf(b) !== null || imageOf(a) !== null) {
+          // An image replaced is one out and one in, never a word change.
+          out.push(single('delete', b), single('insert', a))
+        } else {
+          out.push({ op: 'change', before: b, after: a, words: diffWords(b, a) })
+        }
       }
-      for (const b of run.items.slice(pairs)) out.push({ op: 'delete', before: b, after: null })
-      for (const a of next.items.slice(pairs)) out.push({ op: 'insert', before: null, after: a })
+      for (const b of run.items.slice(pairs)) out.push(single('delete', b))
+      for (const a of next.items.slice(pairs)) out.push(single('insert', a))
       r++
       continue
     }
-    for (const text of run.items) {
-      out.push({
-        op: run.op,
-        before: run.op === 'insert' ? null : text,
-        after: run.op === 'delete' ? null : text
-      })
-    }
+    for (const block of run.items) out.push(single(run.op, block))
   }
   return out
 }
+
+// Fields shown as text, whose changes are shown word by word.
+const TEXT_FIELDS = new Set(['kicker', 'headline', 'teaser', 'slugline', 'edNote', 'notes'])
 
 const FIELDS = Object.keys(articleFieldsSchema.shape).filter((f) => f !== 'body')
 
@@ -125,9 +153,22 @@ export function diffArticles(version: Article, current: Article, versionId: stri
   for (const field of FIELDS) {
     const before = (version as Record<string, unknown>)[field]
     const after = (current as Record<string, unknown>)[field]
-    if (JSON.stringify(before) !== JSON.stringify(after)) fields.push({ field, before, after })
+    if (JSON.stringify(before) === JSON.stringify(after)) continue
+    fields.push(
+      TEXT_FIELDS.has(field)
+        ? {
+            field,
+            before,
+            after,
+            words: diffWords(
+              typeof before === 'string' ? before : '',
+              typeof after === 'string' ? after : ''
+            )
+          }
+        : { field, before, after }
+    )
   }
-  const body = diffParagraphs(textBlocksOf(version.body), textBlocksOf(current.body))
+  const body = diffParagraphs(readerBlocksOf(version.body), readerBlocksOf(current.body))
   let wordsAdded = 0
   let wordsRemoved = 0
   for (const p of body) {

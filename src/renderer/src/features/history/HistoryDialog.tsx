@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleDiff, ArticleVersion } from '../../../../shared/library'
-import { errorMessage } from '../../lib/bridgeError'
+import { userMessage } from '../../lib/bridgeError'
 import { call, newsroom } from '../../lib/newsroom'
 import { formatUpdated } from '../library/formatUpdated'
+import { VersionComparison } from './VersionComparison'
 
 interface HistoryDialogProps {
   articleId: string
@@ -14,7 +15,11 @@ interface HistoryDialogProps {
   onClose(): void
 }
 
-/** The last saved versions with time and word count; compare any with the current text; restore. */
+/**
+ * The last saved versions with time and word count; any of them compared with the current text
+ * as a reader sees it; restore after a confirmation that says the current text stays in the
+ * history.
+ */
 export function HistoryDialog({
   articleId,
   prepare,
@@ -27,6 +32,10 @@ export function HistoryDialog({
   const [selected, setSelected] = useState<string | null>(null)
   const [diff, setDiff] = useState<ArticleDiff | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [isConfirming, setConfirming] = useState(false)
+  const [isRestoring, setRestoring] = useState(false)
+  const restoring = useRef(false)
+  const confirmRef = useRef<HTMLButtonElement>(null)
 
   useEffect(() => {
     const dialog = dialogRef.current
@@ -35,27 +44,49 @@ export function HistoryDialog({
     void prepare()
       .then(() => call(newsroom.articleHistory({ id: articleId })))
       .then((v) => isCurrent && setVersions(v))
-      .catch((e: Error) => isCurrent && setError(t('history.failed', { message: e.message })))
+      .catch(
+        (e: unknown) =>
+          isCurrent && setError(t('history.failed', { message: userMessage(e, t, i18n.language) }))
+      )
     return () => {
       isCurrent = false
     }
-  }, [articleId, prepare, t])
+  }, [articleId, prepare, t, i18n.language])
+
+  useEffect(() => {
+    if (isConfirming) confirmRef.current?.focus()
+  }, [isConfirming])
+
+  const version = versions?.find((v) => v.versionId === selected) ?? null
+  const when = (v: ArticleVersion): string => formatUpdated(v.savedAt, i18n.language)
 
   const handleSelect = (versionId: string): void => {
     setSelected(versionId)
+    setConfirming(false)
     setDiff(null)
+    setError(null)
     call(newsroom.diffArticleVersion({ id: articleId, versionId }))
       .then(setDiff)
-      .catch((e: Error) => setError(e.message))
+      .catch((e: unknown) =>
+        setError(t('errors.compare', { reason: userMessage(e, t, i18n.language) }))
+      )
   }
 
   const handleRestore = async (versionId: string): Promise<void> => {
+    // A second click while the first restore runs does nothing.
+    if (restoring.current) return
+    restoring.current = true
+    setRestoring(true)
     try {
       const baseRevision = await prepare()
       await call(newsroom.restoreArticleVersion({ id: articleId, versionId, baseRevision }))
       onRestored()
     } catch (e) {
-      setError(errorMessage(e))
+      setError(t('errors.restoreVersion', { reason: userMessage(e, t, i18n.language) }))
+    } finally {
+      restoring.current = false
+      setRestoring(false)
+      setConfirming(false)
     }
   }
 
@@ -86,7 +117,7 @@ export function HistoryDialog({
               >
                 {t('history.version', {
                   revision: v.revision,
-                  when: formatUpdated(v.savedAt, i18n.language),
+                  when: when(v),
                   words: t('library.words', { count: v.wordCount })
                 })}
                 {v.current && <span className="status-badge">{t('history.current')}</span>}
@@ -95,63 +126,53 @@ export function HistoryDialog({
           ))}
         </ul>
         <div className="diff-pane" aria-live="polite">
-          {diff && (
+          {diff && version && (
             <>
-              {diff.fields.length === 0 && diff.wordsAdded === 0 && diff.wordsRemoved === 0 ? (
-                <p className="muted">{t('history.noChanges')}</p>
-              ) : (
-                <p className="muted">
-                  {t('history.wordsChanged', {
-                    added: diff.wordsAdded,
-                    removed: diff.wordsRemoved
-                  })}
-                </p>
-              )}
-              {diff.fields.length > 0 && (
-                <>
-                  <h3>{t('history.fieldsChanged')}</h3>
-                  <ul className="field-changes">
-                    {diff.fields.map((f) => (
-                      <li key={f.field}>
-                        <strong>{f.field}</strong>: <del>{JSON.stringify(f.before)}</del>{' '}
-                        <ins>{JSON.stringify(f.after)}</ins>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-              <div className="diff-body">
-                {diff.body
-                  .filter((p) => p.op !== 'equal')
-                  .map((p, i) => (
-                    <p key={i} className={`diff-${p.op}`}>
-                      {p.words ? (
-                        p.words.map((w, j) =>
-                          w.op === 'insert' ? (
-                            <ins key={j}>{w.text}</ins>
-                          ) : w.op === 'delete' ? (
-                            <del key={j}>{w.text}</del>
-                          ) : (
-                            <span key={j}>{w.text}</span>
-                          )
-                        )
-                      ) : p.op === 'insert' ? (
-                        <ins>{p.after}</ins>
-                      ) : (
-                        <del>{p.before}</del>
-                      )}
+              <h3 className="comparison-title">
+                {t('history.compareTitle', { revision: version.revision, when: when(version) })}
+              </h3>
+              {!version.current &&
+                (isConfirming ? (
+                  <div
+                    className="restore-confirm"
+                    role="alertdialog"
+                    aria-labelledby="restore-confirm-text"
+                  >
+                    <p id="restore-confirm-text">
+                      {t('history.restoreConfirm', {
+                        revision: version.revision,
+                        when: when(version)
+                      })}
                     </p>
-                  ))}
-              </div>
-              {!versions?.find((v) => v.versionId === selected)?.current && selected && (
-                <button
-                  type="button"
-                  className="primary"
-                  onClick={() => void handleRestore(selected)}
-                >
-                  {t('history.restore')}
-                </button>
-              )}
+                    <div className="restore-actions">
+                      <button
+                        ref={confirmRef}
+                        type="button"
+                        className="primary"
+                        disabled={isRestoring}
+                        onClick={() => void handleRestore(version.versionId)}
+                      >
+                        {isRestoring ? t('history.restoring') : t('history.restoreConfirmButton')}
+                      </button>
+                      <button
+                        type="button"
+                        disabled={isRestoring}
+                        onClick={() => setConfirming(false)}
+                      >
+                        {t('history.cancel')}
+                      </button>
+                    </div>
+                  </div>
+                ) : (
+                  <button
+                    type="button"
+                    className="primary restore-button"
+                    onClick={() => setConfirming(true)}
+                  >
+                    {t('history.restore')}
+                  </button>
+                ))}
+              <VersionComparison diff={diff} />
             </>
           )}
         </div>
