@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Article } from '../../../shared/article'
+import { userMessage } from '../lib/bridgeError'
 import { call, newsroom } from '../lib/newsroom'
 import { EditorDesk } from './EditorDesk'
 
@@ -16,7 +17,7 @@ export function ArticleEditor({
   onBack,
   onOpen
 }: ArticleEditorProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [article, setArticle] = useState<Article | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [loads, setLoads] = useState(0)
@@ -24,8 +25,8 @@ export function ArticleEditor({
   useEffect(() => {
     call(newsroom.getArticle({ id: articleId }))
       .then(setArticle)
-      .catch((e: Error) => setError(e.message))
-  }, [articleId, loads])
+      .catch((e: unknown) => setError(userMessage(e, t, i18n.language)))
+  }, [articleId, loads, t, i18n.language])
 
   if (error) {
     return (

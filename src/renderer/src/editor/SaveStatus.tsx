@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import { appErrorMessage } from '../lib/bridgeError'
 import type { SaveStateSource } from './useAutosave'
 
 /** "Saving…", "Saved 14:03" or the error, announced politely to screen readers. */
@@ -19,7 +20,7 @@ export function SaveStatus({ source }: { source: SaveStateSource }): React.JSX.E
     text =
       state.code === 'conflict'
         ? t('editor.conflict')
-        : t('editor.saveFailed', { message: state.message })
+        : t('editor.saveFailed', { message: appErrorMessage(state, t, i18n.language) })
   }
   return (
     <p

@@ -28,17 +28,39 @@ export function errorCode(error: unknown): ErrorCode | null {
   return error instanceof BridgeError ? error.code : null
 }
 
+const KNOWN_CODES: readonly string[] = [
+  'invalid-input',
+  'not-found',
+  'conflict',
+  'locked',
+  'corrupt',
+  'io',
+  'forbidden',
+  'internal'
+] satisfies ErrorCode[]
+
 /**
- * Why something failed, as a sentence in the interface language: the core's messages are
- * English and written for logs and the CLI, so the German interface says it by the error's code
- * instead. The English interface adds the core's own words where they name what to fix (an input
- * that was refused); anything that did not come from the core reads as unexpected.
+ * A refusal from main (a Result's error, an export job's error) as a sentence in the interface
+ * language: the core's messages are English and written for logs and the CLI, so the German
+ * interface says it by the error's code instead. The English interface adds the core's own words
+ * where they name what to fix (an input that was refused).
+ */
+export function appErrorMessage(
+  error: { code: string; message: string },
+  t: TFunction,
+  language: string
+): string {
+  const code = KNOWN_CODES.includes(error.code) ? error.code : 'unknown'
+  const sentence = t(`errors.code.${code}`)
+  if (code === 'invalid-input' && !language.startsWith('de')) return `${sentence} ${error.message}`
+  return sentence
+}
+
+/**
+ * Why something failed, as a sentence in the interface language (see appErrorMessage); anything
+ * that did not come from the core (a lost connection, a bug) reads as unexpected.
  */
 export function userMessage(error: unknown, t: TFunction, language: string): string {
-  const code = errorCode(error)
-  const sentence = t(`errors.code.${code ?? 'unknown'}`)
-  if (code === 'invalid-input' && !language.startsWith('de') && error instanceof Error) {
-    return `${sentence} ${error.message}`
-  }
-  return sentence
+  if (error instanceof BridgeError) return appErrorMessage(error, t, language)
+  return t('errors.code.unknown')
 }

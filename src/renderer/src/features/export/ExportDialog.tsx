@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ExportJobStatus, ExportResult } from '../../../../shared/contract/exports'
 import type { Finding } from '../../../../shared/preflight/finding'
 import type { UiLanguage } from '../../../../shared/settings'
+import { appErrorMessage } from '../../lib/bridgeError'
 import { newsroom } from '../../lib/newsroom'
 
 interface ExportDialogProps {
@@ -52,14 +53,18 @@ export function ExportDialog({
       setView({ kind: 'running', status: null })
       await flush()
       const started = await newsroom.startExport({ id: articleId, language, ...opts })
-      if (!started.ok) return setView({ kind: 'failed', message: started.error.message })
+      if (!started.ok) {
+        return setView({ kind: 'failed', message: appErrorMessage(started.error, t, language) })
+      }
       let status = started.value
       jobRef.current = status.jobId
       while (status.state === 'running') {
         setView({ kind: 'running', status })
         await new Promise((r) => setTimeout(r, 200))
         const polled = await newsroom.exportProgress({ jobId: status.jobId })
-        if (!polled.ok) return setView({ kind: 'failed', message: polled.error.message })
+        if (!polled.ok) {
+          return setView({ kind: 'failed', message: appErrorMessage(polled.error, t, language) })
+        }
         status = polled.value
       }
       jobRef.current = null
@@ -74,9 +79,12 @@ export function ExportDialog({
       }
       if (error?.code === 'conflict') return setView({ kind: 'exists', file: status.file })
       if (error?.detail?.cancelled) return setView({ kind: 'cancelled' })
-      setView({ kind: 'failed', message: error?.message ?? 'unknown error' })
+      setView({
+        kind: 'failed',
+        message: error ? appErrorMessage(error, t, language) : t('errors.code.unknown')
+      })
     },
-    [articleId, language, flush, onExported]
+    [articleId, language, flush, onExported, t]
   )
 
   useEffect(() => {

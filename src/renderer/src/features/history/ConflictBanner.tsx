@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { userMessage } from '../../lib/bridgeError'
 
 interface ConflictBannerProps {
   /** Throw away what is on screen and load the saved article. */
@@ -13,7 +14,7 @@ export function ConflictBanner({
   onReloadTheirs,
   onKeepMine
 }: ConflictBannerProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   return (
     <div className="conflict-banner" role="alert">
@@ -27,8 +28,8 @@ export function ConflictBanner({
           type="button"
           className="primary"
           onClick={() =>
-            void onKeepMine().catch((e: Error) =>
-              setError(t('conflict.copyFailed', { message: e.message }))
+            void onKeepMine().catch((e: unknown) =>
+              setError(t('conflict.copyFailed', { message: userMessage(e, t, i18n.language) }))
             )
           }
         >

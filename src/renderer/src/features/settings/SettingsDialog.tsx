@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../../../shared/ipc'
 import type { Settings, SettingsPatch, UiLanguage } from '../../../../shared/settings'
+import { userMessage } from '../../lib/bridgeError'
 
 interface SettingsDialogProps {
   info: AppInfo
@@ -17,7 +18,7 @@ export function SettingsDialog({
   onChange,
   onClose
 }: SettingsDialogProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const dialogRef = useRef<HTMLDialogElement>(null)
   const [error, setError] = useState<string | null>(null)
   const [draft, setDraft] = useState(() => ({
@@ -35,7 +36,7 @@ export function SettingsDialog({
   const save = (patch: SettingsPatch): void => {
     onChange(patch).then(
       () => setError(null),
-      (e: Error) => setError(e.message)
+      (e: unknown) => setError(userMessage(e, t, i18n.language))
     )
   }
 
