@@ -1,4 +1,5 @@
 import { EditorContent, useEditor } from '@tiptap/react'
+import { flushSync } from 'react-dom'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Article, ArticlePatch, Gallery, ImageUse } from '../../../shared/article'
@@ -37,7 +38,11 @@ import { LinkPopover } from './toolbar/LinkPopover'
 import { Toolbar } from './toolbar/Toolbar'
 import { useAutosave } from './useAutosave'
 import { createBodyJsonCache } from './bodyJson'
-import { DeskChecks, DeskConflict } from './DeskPanels'
+import { DeskChecks, DeskConflict, SideSectionBox, useSideSections } from './DeskPanels'
+import type { SideSection } from './deskJump'
+import type { Finding } from '../../../shared/preflight/finding'
+import { fixTypographyInBody } from '../features/preflight/typographyFix'
+import { updateItem, withOverride } from './images/galleryEdits'
 import { ExportDialog } from '../features/export/ExportDialog'
 import { HistoryDialog } from '../features/history/HistoryDialog'
 import { call, newsroom } from '../lib/newsroom'
@@ -45,6 +50,9 @@ import { uiLanguageFor } from '../../../shared/i18n'
 import './editor.css'
 
 type DeskView = 'write' | 'preview'
+
+/** The fields above the body a one-click fix may set. */
+const HEAD_FIELDS = new Set(['kicker', 'headline', 'teaser'])
 
 /** The id of the find panel's search field (Mod-f focuses it again when the panel is open). */
 const FIND_INPUT_ID = 'find-term'
@@ -83,6 +91,7 @@ export function EditorDesk({
   const [view, setView] = useState<DeskView>('write')
   const [isFindOpen, setFindOpen] = useState(false)
   const [isLinkOpen, setLinkOpen] = useState(false)
+  const sections = useSideSections()
   const importer = useImageImport()
   const toolbarRef = useRef<HTMLDivElement>(null)
   const imageInputRef = useRef<HTMLInputElement>(null)
@@ -210,6 +219,47 @@ export function EditorDesk({
     update(deskChangeOf(patchFromFieldValues(current, changed)))
   }
 
+  // A jump must find its input on screen at once: the tab or section is shown synchronously.
+  const checksContext = {
+    editor,
+    showWrite: () => flushSync(() => setView('write')),
+    reveal: (section: SideSection) => {
+      flushSync(() => setView('write'))
+      flushSync(() => sections.open(section))
+    },
+    fix: (finding: Finding) => {
+      const text = finding.suggestions?.[0]
+      const where = finding.where
+      if (text === undefined) return
+      if ('nodeId' in where) {
+        fixTypographyInBody(editor, where.nodeId, fieldsRef.current.language, text)
+      } else if ('galleryId' in where) {
+        handleGalleriesChange((all) =>
+          updateItem(all, where.galleryId, where.index, 'caption', text)
+        )
+      } else if ('field' in where && HEAD_FIELDS.has(where.field)) {
+        update({ [where.field]: text })
+      } else {
+        // The lead's caption (the only other place a typography finding points at).
+        handleLeadChange((lead) => (lead ? withOverride(lead, 'caption', text) : lead))
+      }
+    }
+  }
+  const sideSection = (
+    id: SideSection,
+    title: string,
+    children: React.ReactNode
+  ): React.JSX.Element => (
+    <SideSectionBox
+      id={id}
+      title={title}
+      isOpen={sections.isOpen(id)}
+      onToggle={() => sections.toggle(id)}
+    >
+      {children}
+    </SideSectionBox>
+  )
+
   const handleDeskKeyDown = (e: React.KeyboardEvent): void => {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
       e.preventDefault()
@@ -325,28 +375,48 @@ export function EditorDesk({
               </div>
             )}
           </div>
-          <aside className="editor-side" aria-label={t('editor.sectionFiling')}>
+          <aside className="editor-side" aria-label={t('checks.sideSections')}>
+            {sideSection(
+              'people',
+              t('editor.sectionPeople'),
+              <SideFields fields={fields} onChange={update} part="people" />
+            )}
+            {sideSection(
+              'timing',
+              t('editor.sectionTiming'),
+              <SideFields fields={fields} onChange={update} part="timing" />
+            )}
             <DeskChecks
               articleId={article.id}
               status={autosave.status}
               controller={controller}
-              editor={editor}
-              onShowWrite={() => setView('write')}
+              context={checksContext}
+              isOpen={sections.isOpen('checks')}
+              onToggle={() => sections.toggle('checks')}
             />
-            <h2 className="side-title">{t('desk.images')}</h2>
-            <LeadImageSlot
-              lead={fields.lead}
-              onChange={handleLeadChange}
-              importFiles={importer.importFiles}
-            />
-            <GalleriesPanel
-              galleries={fields.galleries}
-              language={fields.language}
-              onChange={handleGalleriesChange}
-              importFiles={importer.importFiles}
-            />
-            <PhotoStrip />
-            <SideFields fields={fields} onChange={update} />
+            {sideSection(
+              'images',
+              t('desk.images'),
+              <>
+                <LeadImageSlot
+                  lead={fields.lead}
+                  onChange={handleLeadChange}
+                  importFiles={importer.importFiles}
+                />
+                <GalleriesPanel
+                  galleries={fields.galleries}
+                  language={fields.language}
+                  onChange={handleGalleriesChange}
+                  importFiles={importer.importFiles}
+                />
+                <PhotoStrip />
+              </>
+            )}
+            {sideSection(
+              'filing',
+              t('checks.sectionOther'),
+              <SideFields fields={fields} onChange={update} part="filing" />
+            )}
           </aside>
         </div>
       </ArticleLanguageContext>

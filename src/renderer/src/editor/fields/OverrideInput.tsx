@@ -11,6 +11,8 @@ interface OverrideInputProps {
   className?: string
   id?: string
   multiline?: boolean
+  /** Its `data-jump` key, which a finding's jump looks for (`lead:credit`, `node:ID:alt`). */
+  jump?: string
 }
 
 /**
@@ -26,13 +28,15 @@ export function OverrideInput({
   onChange,
   className = 'input override-input',
   id,
-  multiline = false
+  multiline = false,
+  jump
 }: OverrideInputProps): React.JSX.Element {
   const [draft, setDraft] = useState<string | null>(null)
   const typography = useFieldTypography()
   const props = {
     ...typography,
     id,
+    'data-jump': jump,
     className,
     value: draft ?? value ?? '',
     placeholder: inherited ?? '',

@@ -162,6 +162,7 @@ export function GalleryEditor({
         <GalleryItemFields
           use={current}
           idPrefix={`gallery-${index}-item-${selected}`}
+          jumpPrefix={`gallery:${gallery.id}:${selected}`}
           onChange={(key, value) =>
             onChange((all) => updateItem(all, gallery.id, selected, key, value))
           }
@@ -227,11 +228,13 @@ function Thumb({
 function GalleryItemFields({
   use,
   idPrefix,
+  jumpPrefix,
   onChange,
   onRemove
 }: {
   use: ImageUse
   idPrefix: string
+  jumpPrefix: string
   onChange: React.ComponentProps<typeof ImageUseFields>['onChange']
   onRemove(): void
 }): React.JSX.Element {
@@ -240,7 +243,13 @@ function GalleryItemFields({
   return (
     <div className="gallery-item-fields">
       {asset && <p className="slot-file">{asset.originalName}</p>}
-      <ImageUseFields use={use} asset={asset} idPrefix={idPrefix} onChange={onChange} />
+      <ImageUseFields
+        use={use}
+        asset={asset}
+        idPrefix={idPrefix}
+        jumpPrefix={jumpPrefix}
+        onChange={onChange}
+      />
       <button type="button" className="ghost small" onClick={onRemove}>
         {t('desk.removeFromGallery')}
       </button>

@@ -10,6 +10,8 @@ interface ImageUseFieldsProps {
   onChange(key: ImageOverride, value: string): void
   /** Prefix for element ids (find-and-replace jumps to `<prefix>-caption`). */
   idPrefix: string
+  /** Prefix of the inputs' `data-jump` keys (`lead` gives `lead:caption`, `lead:credit` …). */
+  jumpPrefix: string
 }
 
 /**
@@ -20,7 +22,8 @@ export function ImageUseFields({
   use,
   asset,
   onChange,
-  idPrefix
+  idPrefix,
+  jumpPrefix
 }: ImageUseFieldsProps): React.JSX.Element {
   const { t } = useTranslation()
   const meta = asset?.metadata
@@ -32,8 +35,10 @@ export function ImageUseFields({
         value={use.caption}
         inherited={meta?.caption}
         onChange={(v) => onChange('caption', v)}
+        jump={`${jumpPrefix}:caption`}
         className="input"
         multiline
+        hasSpelling
       />
       <div className="field-row">
         <OverrideInput
@@ -41,6 +46,7 @@ export function ImageUseFields({
           value={use.credit}
           inherited={meta?.credit}
           onChange={(v) => onChange('credit', v)}
+          jump={`${jumpPrefix}:credit`}
           className="input"
         />
         <OverrideInput
@@ -56,6 +62,7 @@ export function ImageUseFields({
         value={use.alt}
         inherited={meta?.alt}
         onChange={(v) => onChange('alt', v)}
+        jump={`${jumpPrefix}:alt`}
         className="input"
       />
     </div>

@@ -85,6 +85,7 @@ function LeadImage({
         use={use}
         asset={asset}
         idPrefix="lead"
+        jumpPrefix="lead"
         onChange={(key, value) =>
           onChange((lead) => (lead ? withOverride(lead, key, value) : lead))
         }

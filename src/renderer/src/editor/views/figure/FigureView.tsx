@@ -58,6 +58,8 @@ export function FigureView({
   const alt = (node.attrs.alt as string | null) ?? null
   const captionPlaceholder = meta?.caption ?? labels.captionPlaceholder
   const label = asset ? t('desk.figureLabel', { name: asset.originalName }) : labels.figure
+  // What a finding's jump looks for: the figure by its node id, its inputs by their key.
+  const nodeId = typeof node.attrs.nodeId === 'string' ? node.attrs.nodeId : undefined
 
   return (
     <NodeViewWrapper
@@ -68,6 +70,7 @@ export function FigureView({
         isCaptionEmpty ? 'is-caption-empty' : ''
       ].join(' ')}
       aria-label={label}
+      data-node-id={nodeId}
       style={{ '--caption-placeholder': cssString(captionPlaceholder) } as React.CSSProperties}
     >
       <div className="figure-media" contentEditable={false} draggable data-drag-handle>
@@ -104,6 +107,7 @@ export function FigureView({
           value={credit}
           inherited={meta?.credit}
           onChange={(value) => updateAttributes({ credit: value.trim() === '' ? null : value })}
+          jump={nodeId && `node:${nodeId}:credit`}
         />
         <OverrideInput
           label={labels.photographer}
@@ -118,6 +122,7 @@ export function FigureView({
           value={alt}
           inherited={meta?.alt}
           className="input override-input override-alt"
+          jump={nodeId && `node:${nodeId}:alt`}
           onChange={(value) => updateAttributes({ alt: value.trim() === '' ? null : value })}
         />
       </div>

@@ -25,6 +25,7 @@ export function PullQuoteView({
         isAttributionEmpty ? 'is-attribution-empty' : ''
       ].join(' ')}
       aria-label={t('desk.pullQuote')}
+      data-node-id={typeof node.attrs.nodeId === 'string' ? node.attrs.nodeId : undefined}
       style={
         {
           '--quote-placeholder': cssString(t('desk.quotePlaceholder')),
