@@ -311,6 +311,8 @@ export const de: UiStrings = {
     'embargo-active': 'Sperrfrist bis {{until}}: das Paket trägt die Sperrfrist.',
     'usage-terms': '{{image}} hat Nutzungsbedingungen: {{terms}}',
     'location-kept': '{{image}} behält im Export Orts- oder Gerätedaten.',
+    'metadata-not-written':
+      '{{image}}: Bildtext und Credit können nicht in die Datei ({{format}}) geschrieben werden; sie stehen nur in ninjs, NewsML und article.html.',
     'asset-missing': '{{image}} fehlt in der Bibliothek ({{assetId}}).',
     'asset-unreadable':
       '{{image}}: Der Eintrag dieses Fotos in der Bibliothek ist nicht lesbar ({{problem}}). Importieren Sie das Foto erneut, um ihn zu reparieren.',

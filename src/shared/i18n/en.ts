@@ -304,6 +304,8 @@ export const en = {
     'embargo-active': 'Embargoed until {{until}}: the package carries the embargo.',
     'usage-terms': '{{image}} has usage terms: {{terms}}',
     'location-kept': '{{image}} will keep location or device data in the export.',
+    'metadata-not-written':
+      '{{image}}: caption and credit cannot be written into its file ({{format}}); they travel only in ninjs, NewsML and article.html.',
     'asset-missing': '{{image}} is missing from the library ({{assetId}}).',
     'asset-unreadable':
       '{{image}}: the library’s record of this photo cannot be read ({{problem}}). Import the photo again to repair it.',

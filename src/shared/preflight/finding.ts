@@ -33,6 +33,7 @@ export const FINDING_CODES = [
   'embargo-active',
   'usage-terms',
   'location-kept',
+  'metadata-not-written',
   'asset-missing',
   'asset-unreadable',
   'body-missing',

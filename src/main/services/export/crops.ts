@@ -35,17 +35,9 @@ const CROPS: readonly { name: CropName; suffix: string; ratio: [number, number];
 
 const JPEG_QUALITY = 85
 
-function fraction(v: unknown): number | null {
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1 ? v : null
-}
-
-/** The asset's focal point, or null (crops then centre); records from before focal points have none. */
+/** The asset's focal point, or null (crops then centre on the middle). */
 export function focalOf(record: AssetRecord): Focal | null {
-  const focal = (record as { focal?: unknown }).focal
-  if (!focal || typeof focal !== 'object') return null
-  const x = fraction((focal as { x?: unknown }).x)
-  const y = fraction((focal as { y?: unknown }).y)
-  return x === null || y === null ? null : { x, y }
+  return record.focal ?? null
 }
 
 /**

@@ -283,13 +283,32 @@ export async function exportPackage(
   }
 
   try {
-    for (const image of model.images) {
+    // Crops are CPU work (decode, scale, encode) while the writer mostly waits for the disk: each
+    // image's crops start when its original is reached, and the next image's too, so the two
+    // overlap. At most two images' crops are held in memory.
+    const cropJobs = new Map<PackageImage, Promise<Buffer[]>>()
+    const cropsOf = (image: PackageImage): Promise<Buffer[]> => {
+      let job = cropJobs.get(image)
+      if (!job) {
+        job = cropFiles(deps, image)
+        // Awaited when its entry is written; until then a failure must not go unhandled.
+        job.catch(() => undefined)
+        cropJobs.set(image, job)
+      }
+      return job
+    }
+    model.images.forEach((image, index) => {
       for (const name of RENDITIONS) {
         const path = image.paths[name]
         writer.add(
           path,
           async () => {
             guard()
+            if (name === 'original') {
+              for (const next of model.images.slice(index, index + 2)) {
+                if (next.crops.length) void cropsOf(next)
+              }
+            }
             const bytes = withTexts(image, name, await readImageFile(deps, image, name))
             image.files[name] = { bytes: bytes.length }
             step('images', path)
@@ -298,14 +317,13 @@ export async function exportPackage(
           { compress: false }
         )
       }
-      let crops: Promise<Buffer[]> | null = null
       image.crops.forEach((crop, i) => {
         writer.add(
           crop.path,
           async () => {
             guard()
-            crops ??= cropFiles(deps, image)
-            const bytes = (await crops)[i]
+            const bytes = (await cropsOf(image))[i]
+            if (i === image.crops.length - 1) cropJobs.delete(image)
             image.files[crop.name] = { bytes: bytes.length }
             step('images', crop.path)
             return bytes
@@ -313,7 +331,7 @@ export async function exportPackage(
           { compress: false }
         )
       })
-    }
+    })
     for (const document of PACKAGE_DOCUMENTS) {
       writer.add(
         document.path,

@@ -12,6 +12,7 @@ import { assetFile, readAssetRecord } from '../assets/assetRecords'
 import type { SensitiveKind } from '../imageMetadata/exifTiff'
 import type { ExportOptionsStore } from '../assets/exportOptions'
 import { sensitiveImageData } from '../imageMetadata/sensitiveImageData'
+import { TEXT_WRITABLE_FORMATS } from '../imageMetadata/writePhotoText'
 import type { SpellChecker } from '../spelling/spellChecker'
 import {
   groupByWord,
@@ -96,6 +97,7 @@ export class PreflightService {
     })
     // Loops, not push(...): a long body has more spelling findings than the stack has room for.
     for (const f of await this.locationFindings(article, records, opts.language)) findings.push(f)
+    for (const f of this.metadataFindings(article, records, opts.language)) findings.push(f)
     for (const f of await this.spellingFindings(article, records, opts.language)) findings.push(f)
     return findings
   }
@@ -170,6 +172,35 @@ export class PreflightService {
         code: 'location-kept',
         where: slot.where,
         message: translate(language, 'preflight.location-kept', { image: slot.label }),
+        subject: slot.label
+      })
+    }
+    return findings
+  }
+
+  /**
+   * `metadata-not-written` once per asset whose format export cannot write caption and credit
+   * into (TIFF, AVIF, HEIC, GIF): a receiver that takes the file alone loses them.
+   */
+  private metadataFindings(
+    article: Article,
+    records: Map<string, AssetRecord>,
+    language: UiLanguage
+  ): Finding[] {
+    const findings: Finding[] = []
+    const seen = new Set<string>()
+    for (const slot of imageSlots(article, language)) {
+      const record = records.get(slot.use.assetId)
+      if (!record || seen.has(record.id) || TEXT_WRITABLE_FORMATS.has(record.format)) continue
+      seen.add(record.id)
+      findings.push({
+        severity: 'warning',
+        code: 'metadata-not-written',
+        where: slot.where,
+        message: translate(language, 'preflight.metadata-not-written', {
+          image: slot.label,
+          format: record.format.toUpperCase()
+        }),
         subject: slot.label
       })
     }
