@@ -27,6 +27,7 @@ import { FilePickButton } from './images/FilePickButton'
 import { insertFigures, selectionInsertPosition } from './images/figureInsert'
 import { GalleriesPanel } from './images/GalleriesPanel'
 import { ImportStatus } from './images/ImportStatus'
+import { SpellingMenuHost } from './spelling/SpellingMenu'
 import { LeadImageSlot } from './images/LeadImageSlot'
 import { PhotoStrip } from './images/PhotoStrip'
 import { trackPosition } from './images/trackPosition'
@@ -316,6 +317,7 @@ export function EditorDesk({
         }}
       />
       <ImportStatus state={importer.state} onDismiss={importer.dismissErrors} />
+      <SpellingMenuHost />
       <ArticleLanguageContext value={fields.language}>
         <div className="editor-columns">
           <div className="editor-main">

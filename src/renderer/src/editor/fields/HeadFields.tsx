@@ -3,6 +3,7 @@ import { oneLineText } from '../../../../shared/article'
 import { CharCounter } from '../../components/CharCounter'
 import { useSettings } from '../../lib/settingsContext'
 import type { DeskFields } from '../deskFields'
+import { SpellingField } from '../spelling/SpellingField'
 import { useFieldTypography } from './fieldTypography'
 
 type CountedField = 'kicker' | 'headline' | 'teaser'
@@ -60,7 +61,9 @@ export function HeadFields({ fields, onChange }: HeadFieldsProps): React.JSX.Ele
           </label>
           <CharCounter id={`${id}-count`} count={[...fields[name]].length} limit={limit} />
         </div>
-        {input}
+        <SpellingField value={fields[name]} spellKey={`field:${name}`}>
+          {input}
+        </SpellingField>
       </div>
     )
   }

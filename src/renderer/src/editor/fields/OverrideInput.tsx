@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { SpellingField } from '../spelling/SpellingField'
 import { useFieldTypography } from './fieldTypography'
 
 interface OverrideInputProps {
@@ -13,6 +14,8 @@ interface OverrideInputProps {
   multiline?: boolean
   /** Its `data-jump` key, which a finding's jump looks for (`lead:credit`, `node:ID:alt`). */
   jump?: string
+  /** Underline unknown words (captions readers see), with the spelling menu on them. */
+  hasSpelling?: boolean
 }
 
 /**
@@ -29,7 +32,8 @@ export function OverrideInput({
   className = 'input override-input',
   id,
   multiline = false,
-  jump
+  jump,
+  hasSpelling = false
 }: OverrideInputProps): React.JSX.Element {
   const [draft, setDraft] = useState<string | null>(null)
   const typography = useFieldTypography()
@@ -50,7 +54,15 @@ export function OverrideInput({
   return (
     <label className="override">
       <span className="override-label">{label}</span>
-      {multiline ? <textarea rows={2} {...props} /> : <input type="text" {...props} />}
+      {hasSpelling ? (
+        <SpellingField value={props.value} spellKey={jump ?? id ?? label}>
+          {multiline ? <textarea rows={2} {...props} /> : <input type="text" {...props} />}
+        </SpellingField>
+      ) : multiline ? (
+        <textarea rows={2} {...props} />
+      ) : (
+        <input type="text" {...props} />
+      )}
     </label>
   )
 }

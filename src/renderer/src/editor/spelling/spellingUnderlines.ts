@@ -1,9 +1,11 @@
 import { Extension } from '@tiptap/core'
 import type { Node as PmNodeType } from '@tiptap/pm/model'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
-import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import type { ArticleLanguage } from '../../../../shared/article'
 import { readDomSelection } from '../readDomSelection'
+import { bodyBlockOf, isIgnoredAt, onSpellingChange } from './spellingActions'
+import { isContextMenuKey, openSpellingMenu, setDeskSpellingLanguage } from './spellingMenuStore'
 
 /** A word the dictionary does not know, as UTF-16 offsets into the checked text. */
 export interface SpellingHit {
@@ -83,7 +85,15 @@ function decorationsFor(
 ): DecorationSet {
   const decorations: Decoration[] = []
   for (const { node, pos } of textblocks(doc)) {
-    for (const hit of cache.get(node) ?? []) {
+    const hits = cache.get(node) ?? []
+    // "Ignore once" names a place by its block's node id and the word's occurrence in it.
+    const block = hits.length ? bodyBlockOf(doc, pos + 1) : null
+    for (const hit of hits) {
+      if (
+        block &&
+        isIgnoredAt(block.key, block.text, block.text.slice(hit.start, hit.end), hit.start)
+      )
+        continue
       // Text and leaves take one position per UTF-16 unit / node: offsets map straight through.
       decorations.push(
         Decoration.inline(pos + 1 + hit.start, pos + 1 + hit.end, { class: className })
@@ -124,6 +134,32 @@ export const SpellingUnderlines = Extension.create<SpellingUnderlinesOptions>({
 
   addProseMirrorPlugins() {
     const options = this.options
+    const editor = this.editor
+    const wordAt = (state: EditorState, pos: number): { from: number; to: number } | null => {
+      const found = spellingKey.getState(state)?.decorations.find(pos, pos) ?? []
+      return found[0] ? { from: found[0].from, to: found[0].to } : null
+    }
+    const openMenu = (view: EditorView, pos: number): boolean => {
+      const word = wordAt(view.state, pos)
+      if (!word) return false
+      const coords = view.coordsAtPos(word.from)
+      openSpellingMenu({
+        place: {
+          kind: 'body',
+          editor,
+          from: word.from,
+          to: word.to,
+          word: view.state.doc.textBetween(word.from, word.to, '\n', '\n')
+        },
+        anchor: { left: coords.left, top: coords.top, bottom: coords.bottom },
+        language: spellingKey.getState(view.state)?.language ?? options.language,
+        // The editor's own selection is untouched by the menu: focus brings it back.
+        restoreFocus: () => {
+          if (!view.isDestroyed) view.focus()
+        }
+      })
+      return true
+    }
     return [
       new Plugin<SpellingState>({
         key: spellingKey,
@@ -140,7 +176,25 @@ export const SpellingUnderlines = Extension.create<SpellingUnderlinesOptions>({
           }
         },
         props: {
-          decorations: (state) => spellingKey.getState(state)?.decorations ?? null
+          decorations: (state) => spellingKey.getState(state)?.decorations ?? null,
+          handleDOMEvents: {
+            contextmenu: (view, event) => {
+              // Chromium's keyboard-made event (Menu key) comes at 0,0: use the caret.
+              const byKeyboard = event.button !== 2 && event.clientX === 0 && event.clientY === 0
+              const pos = byKeyboard
+                ? view.state.selection.from
+                : view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos
+              if (pos === undefined || !openMenu(view, pos)) return false
+              event.preventDefault()
+              return true
+            }
+          },
+          handleKeyDown: (view, event) => {
+            if (!isContextMenuKey(event)) return false
+            if (!openMenu(view, view.state.selection.from)) return false
+            event.preventDefault()
+            return true
+          }
         },
         view: (view) => {
           let cache = new WeakMap<PmNodeType, SpellingHit[]>()
@@ -189,11 +243,33 @@ export const SpellingUnderlines = Extension.create<SpellingUnderlinesOptions>({
             if (timer) clearTimeout(timer)
             timer = setTimeout(() => void run(), options.delayMs)
           }
+          const redraw = (): void => {
+            if (isDestroyed) return
+            view.dispatch(
+              view.state.tr
+                .setMeta(spellingKey, {
+                  decorations: decorationsFor(view.state.doc, cache, options.className)
+                } satisfies SpellingMeta)
+                .setMeta('addToHistory', false)
+            )
+          }
+          // A word added to the list may be anywhere: check every block again. An ignored place
+          // needs no check, only its underline taken away.
+          const unsubscribe = onSpellingChange((change) => {
+            if (change.kind === 'words') {
+              cache = new WeakMap()
+              schedule()
+            } else {
+              redraw()
+            }
+          })
 
+          setDeskSpellingLanguage(languageOf())
           schedule()
           return {
             update: (_view, previous) => {
               if (spellingKey.getState(previous)?.language !== languageOf()) {
+                setDeskSpellingLanguage(languageOf())
                 cache = new WeakMap()
                 schedule()
               } else if (view.state.doc !== previous.doc) {
@@ -202,6 +278,7 @@ export const SpellingUnderlines = Extension.create<SpellingUnderlinesOptions>({
             },
             destroy: () => {
               isDestroyed = true
+              unsubscribe()
               if (timer) clearTimeout(timer)
             }
           }
