@@ -13,7 +13,9 @@
  * (iCCP), compressed text (zTXt, compressed iTXt) and compressed XMP are inflated here with a
  * ceiling on the output, before sharp or exifr see the file. exifr inflates iCCP whole even with
  * ICC parsing off, so it never gets the PNG itself: it gets a small PNG holding only the header
- * and the XMP, already inflated within its ceiling.
+ * and the XMP, already inflated within its ceiling. WebP and GIF keep XMP as raw text in their
+ * own containers (RIFF chunk `XMP `, GIF application extension `XMP DataXMP`): the packet is
+ * taken out and handed to exifr in the same small PNG, size-capped like PNG text.
  *
  * Protocol: in `{ id, bytes, maxPixels, previewSize, thumbSize, readMetadata, metadataLimits }`;
  * out `{ id, ok: true, hash, header, preview, thumb, metadata, metadataErrors, dropped, bytes }`
@@ -180,13 +182,100 @@ function guardPng(input, limits) {
 // A PNG with nothing but the header and the XMP (uncompressed), for exifr.
 function metadataPng(input, guard) {
   if (guard.xmp === null || !guard.ihdr) return null
-  const iTXt = Buffer.concat([Buffer.from(XMP_KEYWORD + '\0\0\0\0\0', 'latin1'), Buffer.from(guard.xmp, 'utf8')])
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    input.subarray(guard.ihdr.offset, guard.ihdr.end),
-    pngChunk('iTXt', iTXt),
-    pngChunk('IEND', Buffer.alloc(0))
-  ])
+  return xmpPng(input.subarray(guard.ihdr.offset, guard.ihdr.end), Buffer.from(guard.xmp, 'utf8'))
+}
+
+function xmpPng(ihdrChunk, xmp) {
+  const iTXt = Buffer.concat([Buffer.from(XMP_KEYWORD + '\0\0\0\0\0', 'latin1'), xmp])
+  return Buffer.concat([PNG_SIGNATURE, ihdrChunk, pngChunk('iTXt', iTXt), pngChunk('IEND', Buffer.alloc(0))])
+}
+
+// WebP and GIF hold XMP as raw UTF-8 in a container exifr does not read. The packet is taken
+// out here and handed to exifr in the same small PNG as a PNG's XMP, so it is read by the same
+// code as every other photo's.
+const ONE_PIXEL_IHDR = pngChunk('IHDR', Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]))
+
+function isWebp(input) {
+  return input.length >= 12 && input.toString('latin1', 0, 4) === 'RIFF' && input.toString('latin1', 8, 12) === 'WEBP'
+}
+
+function isGif(input) {
+  return input.length >= 13 && /^GIF8[79]a$/.test(input.toString('latin1', 0, 6))
+}
+
+// The 'XMP ' chunk of a WebP (RIFF: 4-byte type, little-endian size, data padded to even):
+// { data } or { error } or null when it has none.
+function webpXmp(input) {
+  const end = Math.min(input.length, 8 + input.readUInt32LE(4))
+  let offset = 12
+  while (offset + 8 <= end) {
+    const type = input.toString('latin1', offset, offset + 4)
+    const size = input.readUInt32LE(offset + 4)
+    if (type === 'XMP ') {
+      if (offset + 8 + size > end) return { error: 'the XMP (WebP XMP chunk) runs past the end of the file' }
+      return { data: input.subarray(offset + 8, offset + 8 + size) }
+    }
+    offset += 8 + size + (size & 1)
+  }
+  return null
+}
+
+// Offset after the data sub-blocks starting at offset (each: a length byte, then that many
+// bytes; a zero length ends them), or -1 where the file ends first.
+function afterSubBlocks(input, offset) {
+  while (offset < input.length) {
+    const size = input[offset]
+    if (size === 0) return offset + 1
+    offset += 1 + size
+  }
+  return -1
+}
+
+// The XMP application extension of a GIF ('XMP DataXMP'): the packet is stored as raw bytes,
+// ended by a 258-byte "magic trailer" (0x01, 0xFF down to 0x00, then the block terminator).
+// UTF-8 never holds 0xFF, so the trailer's start cannot occur inside the packet.
+const GIF_XMP_TRAILER = Buffer.from([0x01, 0xff, 0xfe, 0xfd, 0xfc])
+function gifXmp(input) {
+  const packed = input[10]
+  let offset = 13 + (packed & 0x80 ? 3 * (1 << ((packed & 7) + 1)) : 0)
+  while (offset < input.length) {
+    const block = input[offset]
+    if (block === 0x3b) return null
+    if (block === 0x2c) {
+      if (offset + 10 > input.length) return null
+      const local = input[offset + 9]
+      offset += 10 + (local & 0x80 ? 3 * (1 << ((local & 7) + 1)) : 0) + 1
+      offset = afterSubBlocks(input, offset)
+    } else if (block === 0x21) {
+      const label = input[offset + 1]
+      if (label === 0xff && input[offset + 2] === 11 && input.toString('latin1', offset + 3, offset + 14) === 'XMP DataXMP') {
+        const start = offset + 14
+        const trailer = input.indexOf(GIF_XMP_TRAILER, start)
+        if (trailer < 0) return { error: 'the XMP (GIF application extension) has no end marker' }
+        return { data: input.subarray(start, trailer) }
+      }
+      offset = afterSubBlocks(input, offset + 2)
+    } else {
+      return null
+    }
+    if (offset < 0) return null
+  }
+  return null
+}
+
+// The XMP of a WebP or GIF as a PNG for exifr, or null; problems go to errors.
+function containerXmpPng(input, limits, errors) {
+  const found = isWebp(input) ? webpXmp(input) : isGif(input) ? gifXmp(input) : null
+  if (!found) return null
+  if (found.error) {
+    errors.push(found.error)
+    return null
+  }
+  if (found.data.length > limits.text) {
+    errors.push('the XMP (' + found.data.length + ' bytes) is larger than ' + limits.text + ' bytes and was not read')
+    return null
+  }
+  return xmpPng(ONE_PIXEL_IHDR, found.data)
 }
 
 // The PNG without the chunks that were dropped, for sharp; the original itself stays as it is.
@@ -230,6 +319,8 @@ async function handle(job) {
     pixelsInput = withoutChunks(input, guard.dropped)
     metadataInput = metadataPng(input, guard)
   }
+  const xmpOfContainer = isWebp(input) || isGif(input)
+  if (xmpOfContainer && job.readMetadata) metadataInput = containerXmpPng(input, job.metadataLimits, metadataErrors)
 
   let header
   try {
@@ -266,7 +357,7 @@ async function handle(job) {
   }
 
   let metadata = null
-  if (job.readMetadata && metadataInput && EXIFR_FORMATS.has(header.format)) {
+  if (job.readMetadata && metadataInput && (EXIFR_FORMATS.has(header.format) || xmpOfContainer)) {
     try {
       const out = await exifr.parse(metadataInput, EXIFR_OPTIONS)
       if (out) {
