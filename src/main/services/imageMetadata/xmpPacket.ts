@@ -283,5 +283,12 @@ export function mergeXmp(
     return clean ? kindOf(uri, local) : null
   })
   if (rdfEnd < 0) fail('no rdf:RDF element')
-  return { xml: applyCuts(xml, cuts, { at: rdfEnd, text: description }), removed: [...removed] }
+  const merged = applyCuts(xml, cuts, { at: rdfEnd, text: description })
+    // A description left with nothing but namespace declarations (the one the last export
+    // wrote, say) goes too, so writing the same texts again gives the same packet.
+    .replace(
+      /<rdf:Description rdf:about=""(?:\s+xmlns:[\w.-]+="[^"]*")*\s*(?:\/>|>\s*<\/rdf:Description>)/g,
+      ''
+    )
+  return { xml: merged, removed: [...removed] }
 }
