@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import type { Page } from '@playwright/test'
+import type { NewsroomApi } from '../src/shared/ipc'
 import { expect, startHarnessProcess, stopHarnessProcess, test } from './fixtures'
+
+type NewsroomWindow = { newsroom: NewsroomApi }
 
 /*
  * The German desk on deadline: dates typed as a German reads them, whatever the machine's locale
@@ -15,7 +18,9 @@ const SHOTS = '/work/notes/shots'
 
 async function inGerman(page: Page, url: string): Promise<void> {
   await page.goto(url)
-  await page.evaluate(() => window.newsroom.setSettings({ uiLanguage: 'de' }))
+  await page.evaluate(() =>
+    (window as unknown as NewsroomWindow).newsroom.setSettings({ uiLanguage: 'de' })
+  )
   await page.reload()
   await expect(page.getByRole('button', { name: 'Neuer Artikel' }).first()).toBeVisible()
 }
@@ -118,7 +123,7 @@ test('an article stored with a legacy zone name shows the current one and keeps 
 }) => {
   await inGerman(page, harness.url)
   const id = await page.evaluate(async () => {
-    const r = await window.newsroom.createArticle({
+    const r = await (window as unknown as NewsroomWindow).newsroom.createArticle({
       headline: 'Lage in Kyjiw',
       timeZone: 'Europe/Kiev',
       publishedAt: '2024-05-02T14:30:00+03:00'
@@ -165,7 +170,7 @@ test.describe('history as a reader sees it', () => {
     const [red, blue] = [await photo('#b02020'), await photo('#2040b0')]
     const id = await page.evaluate(
       async ({ red, blue }) => {
-        const n = window.newsroom
+        const n = (window as unknown as NewsroomWindow).newsroom
         const imported = await n.importAssets({
           files: [
             { name: 'hafen.jpg', base64: red },
@@ -295,7 +300,7 @@ test('German messages: a double "In den Papierkorb", and a PDF given to package 
   await inGerman(page, harness.url)
   await page.evaluate(async () => {
     for (const headline of ['Haushalt beschlossen', 'Streik am Flughafen']) {
-      const r = await window.newsroom.createArticle({ headline })
+      const r = await (window as unknown as NewsroomWindow).newsroom.createArticle({ headline })
       if (!r.ok) throw new Error(r.error.message)
     }
   })
@@ -316,10 +321,10 @@ test('German messages: a double "In den Papierkorb", and a PDF given to package 
 
   // Moved to the trash elsewhere (another window) while this list still shows it: done, quietly.
   await page.evaluate(async () => {
-    const list = await window.newsroom.listArticles({})
+    const list = await (window as unknown as NewsroomWindow).newsroom.listArticles({})
     if (!list.ok) throw new Error(list.error.message)
     const other = list.value.find((a) => a.headline === 'Streik am Flughafen')
-    if (other) await window.newsroom.deleteArticle({ id: other.id })
+    if (other) await (window as unknown as NewsroomWindow).newsroom.deleteArticle({ id: other.id })
   })
   await page
     .getByRole('group', { name: 'Aktionen für Streik am Flughafen' })
