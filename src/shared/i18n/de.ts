@@ -212,7 +212,7 @@ export const de: UiStrings = {
     imageRemoved: 'Bild entfernt',
     image: 'Bild',
     restoreConfirm:
-      'Fassung {{revision}} vom {{when}} wiederherstellen? Der aktuelle Text bleibt im Verlauf erhalten und lässt sich jederzeit zurückholen.',
+      'Fassung {{revision}} ({{when}}) wiederherstellen? Der aktuelle Text bleibt im Verlauf erhalten und lässt sich jederzeit zurückholen.',
     restoreConfirmButton: 'Wiederherstellen',
     cancel: 'Abbrechen',
     restoring: 'Wird wiederhergestellt …',
@@ -281,7 +281,21 @@ export const de: UiStrings = {
     restoreVersion: 'Die Fassung konnte nicht wiederhergestellt werden. {{reason}}',
     openArticle: 'Der Artikel konnte nicht geöffnet werden. {{reason}}',
     packageCorrupt:
-      'Die Datei ist kein gültiges Copydesk-Paket oder sie ist beschädigt. Es wurde nichts verändert.'
+      'Die Datei ist kein gültiges Copydesk-Paket oder sie ist beschädigt. Es wurde nichts verändert.',
+    problem: {
+      quarantined:
+        'Eine Artikeldatei war beschädigt ({{file}}). Sie liegt jetzt unverändert in {{movedTo}}; der Artikel wurde aus seiner Fassung {{restoredFrom}} wiederhergestellt.',
+      lost: 'Eine Artikeldatei war beschädigt ({{file}}), und es gab keine intakte Fassung. Die Datei liegt unverändert in {{movedTo}}; der Artikel fehlt in der Liste.',
+      unreadable: 'Die Datei {{file}} ist beschädigt. Sie wurde nicht verändert.',
+      'newer-version':
+        '{{file}} stammt von einer neueren Copydesk-Version und wird nicht angezeigt. Sie wurde nicht verändert.',
+      'index-rebuilt':
+        'Ein Verzeichnis der Bibliothek war beschädigt und wurde aus den Artikeldateien neu aufgebaut.',
+      'version-repaired':
+        'Die neueste gespeicherte Fassung eines Artikels war leer ({{file}}) und wurde aus dem Artikel neu geschrieben.',
+      'version-damaged':
+        'Eine gespeicherte Fassung war beschädigt ({{file}}). Sie liegt jetzt in {{movedTo}} und wird nicht mehr angeboten.'
+    }
   },
   conflict: {
     title: 'Anderswo geändert',

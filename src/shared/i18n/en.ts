@@ -208,7 +208,7 @@ export const en = {
     imageRemoved: 'Image removed',
     image: 'Image',
     restoreConfirm:
-      'Restore version {{revision}} from {{when}}? The current text stays in the history, so you can bring it back at any time.',
+      'Restore version {{revision}} ({{when}})? The current text stays in the history, so you can bring it back at any time.',
     restoreConfirmButton: 'Restore',
     cancel: 'Cancel',
     restoring: 'Restoring …',
@@ -274,7 +274,20 @@ export const en = {
     restoreVersion: 'Could not restore the version. {{reason}}',
     openArticle: 'Could not open the article. {{reason}}',
     packageCorrupt:
-      'The file is not a valid Copydesk package, or it is damaged. Nothing was changed.'
+      'The file is not a valid Copydesk package, or it is damaged. Nothing was changed.',
+    problem: {
+      quarantined:
+        'An article file was damaged ({{file}}). It was moved, unchanged, to {{movedTo}}; the article was restored from its version {{restoredFrom}}.',
+      lost: 'An article file was damaged ({{file}}) and no intact version was left. The file was kept, unchanged, in {{movedTo}}; the article is not listed.',
+      unreadable: 'The file {{file}} is damaged. It was left as it is.',
+      'newer-version':
+        '{{file}} was written by a newer Copydesk and is not listed. It was left untouched.',
+      'index-rebuilt': 'A library index was damaged and was rebuilt from the article files.',
+      'version-repaired':
+        'The newest kept version of an article was empty ({{file}}) and was rewritten from the article.',
+      'version-damaged':
+        'A kept version was damaged ({{file}}). It was moved to {{movedTo}} and is no longer offered.'
+    }
   },
   conflict: {
     title: 'Changed elsewhere',

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleSummary } from '../../../../shared/article'
 import type { AssetSummary } from '../../../../shared/asset'
-import { errorMessage } from '../../lib/bridgeError'
+import { userMessage } from '../../lib/bridgeError'
 import { call, newsroom } from '../../lib/newsroom'
 
 /** What was attached, for the confirmation the desk shows afterwards. */
@@ -32,7 +32,7 @@ export function AttachDialog({
   onClose,
   onDone
 }: AttachDialogProps): React.JSX.Element {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const dialogRef = useRef<HTMLDialogElement>(null)
   const ids = useId()
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
@@ -51,8 +51,8 @@ export function AttachDialog({
   useEffect(() => {
     call(newsroom.listArticles())
       .then(setArticles)
-      .catch((e: Error) => setError(e.message))
-  }, [])
+      .catch((e: unknown) => setError(userMessage(e, t, i18n.language)))
+  }, [t, i18n.language])
 
   // The article's existing galleries, offered as names to extend.
   useEffect(() => {
@@ -105,7 +105,7 @@ export function AttachDialog({
         count: order.length
       })
     } catch (e) {
-      setError(t('assets.attachFailed', { message: errorMessage(e) }))
+      setError(t('assets.attachFailed', { message: userMessage(e, t, i18n.language) }))
       setBusy(false)
     }
   }

@@ -155,7 +155,16 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
           <strong>{t('library.problemsTitle')}</strong>
           <ul>
             {problems.map((p, i) => (
-              <li key={i}>{p.message}</li>
+              <li key={i}>
+                {/* The core's account is English and names the reason: kept for English. */}
+                {i18n.language.startsWith('de')
+                  ? t(`errors.problem.${p.kind}`, {
+                      file: p.file,
+                      movedTo: p.movedTo ?? '',
+                      restoredFrom: p.restoredFrom ?? ''
+                    })
+                  : p.message}
+              </li>
             ))}
           </ul>
         </div>
