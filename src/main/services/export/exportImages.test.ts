@@ -461,3 +461,35 @@ describe('formats without a place for the texts', () => {
     }
   }, 60_000)
 })
+
+describe('a picture file the writer cannot read', () => {
+  it('stops the export with a message naming the picture, and writes no package', async () => {
+    const png = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: '#456' }
+    })
+      .png()
+      .toBuffer()
+    const [id] = await importFiles([{ name: 'kaputt.png', bytes: png }])
+    await deskValues(id, { caption: 'Kaputt', credit: 'dpa', alt: 'Grau' })
+    const record = await s.assets.get(id)
+    // The library's copy damaged after import: cut inside its image data chunk.
+    const file = join(assetDir(join(root, 'library'), id), record.originalFile)
+    await writeFile(file, png.subarray(0, png.length - 20))
+    const article = await s.articles.create({
+      headline: 'Kaputt',
+      bylines: ['B'],
+      dateline: { place: 'Bonn', source: null },
+      lead: use(id),
+      body: { type: 'doc', content: [paragraph('p1aaaaaaaa', 'Text.')] }
+    })
+    const out = join(root, 'kaputt', 'paket.zip')
+    await mkdir(join(root, 'kaputt'))
+    const error = await exportPackage(s, article.id, out, { markExported: false }).catch(
+      (e: unknown) => e as { code: string; message: string }
+    )
+    expect(error).toMatchObject({ code: 'corrupt' })
+    expect((error as Error).message).toContain(`Asset ${id} (kaputt.png)`)
+    expect((error as Error).message).toMatch(/could not be written with its caption and credit/)
+    expect(await readdir(join(root, 'kaputt'))).toEqual([])
+  }, 60_000)
+})

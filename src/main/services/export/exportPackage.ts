@@ -135,10 +135,7 @@ function withTexts(image: PackageImage, name: RenditionName, bytes: Buffer): Buf
     const written = writePhotoText(bytes, format, image.text, {
       clean: original ? image.protect : true
     })
-    if (!written) {
-      if (original) image.textNotWritten = true
-      return bytes
-    }
+    if (!written) return bytes
     if (original) image.removed = written.removed
     return written.bytes
   } catch (error) {
@@ -149,15 +146,10 @@ function withTexts(image: PackageImage, name: RenditionName, bytes: Buffer): Buf
         `Asset ${image.assetId} (${image.record.originalName}) could not be cleaned of location data (${message}); nothing was exported. To export it as it is, switch on "keep all metadata" for this image.`
       )
     }
-    if (!original && !image.keepMetadata) {
-      throw new CopydeskError(
-        'corrupt',
-        `Asset ${image.assetId} (${image.record.originalName}): its ${name} file could not be written with its caption and credit (${message}); nothing was exported.`
-      )
-    }
-    // Nothing to clean in this file: it goes as it is rather than stopping the export.
-    if (original) image.textNotWritten = true
-    return bytes
+    throw new CopydeskError(
+      'corrupt',
+      `Asset ${image.assetId} (${image.record.originalName}): its ${name} file could not be written with its caption and credit (${message}); nothing was exported.`
+    )
   }
 }
 

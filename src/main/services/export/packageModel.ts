@@ -27,8 +27,6 @@ export interface PackageImage {
   record: AssetRecord
   /** The original is exported without location and device data (a JPEG without the switch). */
   protect: boolean
-  /** Metadata is kept as the file has it, apart from the texts written in. */
-  keepMetadata: boolean
   /** Paths inside the ZIP. */
   paths: Record<RenditionName, string>
   /** The texts written into every file of the set (the effective values of its uses). */
@@ -39,8 +37,6 @@ export interface PackageImage {
   files: Partial<Record<RenditionName | CropPlan['name'], { bytes: number }>>
   /** What protection removed from the original. */
   removed: SensitiveKind[]
-  /** The files kept the texts out: the format cannot carry them here (TIFF, AVIF, HEIC, GIF). */
-  textNotWritten?: boolean
 }
 
 /** One use of an image in the article. */
@@ -189,7 +185,6 @@ export function planPackage(input: {
       assetId,
       record,
       protect: record.format === 'jpeg' && !input.keepMetadata.has(assetId),
-      keepMetadata: input.keepMetadata.has(assetId),
       paths: {
         original: `${base}.${extOf(record.originalFile)}`,
         preview: `${base}-preview.${extOf(record.renditions.preview.file)}`,
