@@ -67,8 +67,10 @@ describe('copydesk export and import-package', () => {
     const out = join(dir, 'paket.zip')
     const first = await cli({}, 'export', articleId, '--out', 'paket.zip')
     expect(first.code).toBe(0)
+    // Six pictures with three files each, two web crops of the lead and each of the three
+    // gallery pictures, four documents and the manifest.
     expect(first.stdout).toMatch(
-      new RegExp(`^${out.replace(/[.]/g, '\\.')}: 23 files, [\\d.]+ MB, \\d+ warnings\\n$`)
+      new RegExp(`^${out.replace(/[.]/g, '\\.')}: 31 files, [\\d.]+ MB, \\d+ warnings\\n$`)
     )
     expect((await readFile(out)).subarray(0, 2).toString()).toBe('PK')
     const again = await cli({}, 'export', articleId, '--out', out)
