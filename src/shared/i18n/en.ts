@@ -622,7 +622,7 @@ export const en = {
   },
   focal: {
     title: 'Focal point',
-    hint: 'Click the photo where crops should keep their middle. With the photo focused, the arrow keys move the point (with Shift in larger steps) and Delete removes it.',
+    hint: 'Click the photo to set it. Arrow keys move it (Shift: further), Delete removes it.',
     photo: 'Photo: click to set the focal point',
     marker: 'Focal point',
     none: 'Not set: crops keep the middle of the photo',
@@ -664,23 +664,8 @@ export const en = {
     add: 'Add',
     remove: 'Remove {{word}}',
     like: 'like {{model}}',
-    empty: 'No words yet.'
-  },
-  spellingMenu: {
-    label: 'Spelling of “{{word}}”',
-    loading: 'Looking for suggestions…',
-    noSuggestions: 'No suggestions',
-    ignoreOnce: 'Ignore here',
-    addWord: 'Add to word list',
-    addFailed: '“{{word}}” was not added: {{message}}',
-    wordList: 'Newsroom word list',
-    wordListHint:
-      'Names and places spelling accepts in every language; German names also with the genitive -s. “Like” gives a word the forms of a dictionary word (Wladiwostok like Hamburg: Wladiwostoks).',
-    newWord: 'New word',
-    likeWord: 'Forms like (optional)',
-    add: 'Add',
-    remove: 'Remove {{word}}',
-    like: 'like {{model}}',
+    unknownModel:
+      '“{{model}}” is in none of the dictionaries. Forms can only be copied from a dictionary word, spelt as the dictionary has it (e.g. Hamburg).',
     empty: 'No words yet.'
   },
   languages: {

@@ -8,8 +8,10 @@ import {
 import { newsroom } from '../../lib/newsroom'
 import { draftPatch } from './assetDraft'
 import { articleCount } from './AssetTile'
+import { CropPreviews } from './CropPreviews'
+import { FocalPhoto } from './FocalPhoto'
 import { formatDateCreated, formatFileSize, formatPixels } from './formatAssetFacts'
-import { useAssetEditor } from './useAssetEditor'
+import { focalPercent, useAssetEditor } from './useAssetEditor'
 
 interface AssetSidePanelProps {
   assetId: string
@@ -74,7 +76,8 @@ export function AssetSidePanel({
     onChanged,
     onDeleted
   })
-  const { asset, draft, saveState, isConfirmingDelete, setField, save, undo, close } = editor
+  const { asset, draft, saveState, isConfirmingDelete, setField, setFocal, save, undo, close } =
+    editor
 
   const handleKeyDown = (event: React.KeyboardEvent): void => {
     const mod = event.ctrlKey || event.metaKey
@@ -124,7 +127,9 @@ export function AssetSidePanel({
 
   const m = asset.metadata
   const e = asset.embedded
-  const isDirty = draftPatch(draft, m) !== null
+  const isDirty = draftPatch(draft, m) !== null || editor.isFocalPending
+  const focal = editor.focal
+  const previewUrl = newsroom.assetUrl(asset.id, 'preview')
   const uses = groupUses(asset.usage)
   const usedCount = articleCount(asset)
   const canUndo = isDirty || asset.undoDepth > 0
@@ -178,7 +183,15 @@ export function AssetSidePanel({
     >
       {head}
       <figure className="panel-preview">
-        <img src={newsroom.assetUrl(asset.id, 'preview')} alt={m.alt ?? ''} />
+        <FocalPhoto
+          src={previewUrl}
+          alt={m.alt ?? ''}
+          width={asset.width}
+          height={asset.height}
+          focal={focal}
+          onFocal={setFocal}
+          onLeave={() => void save()}
+        />
         <figcaption className="panel-facts">
           <strong className="panel-name">{asset.originalName}</strong>
           <span>
@@ -187,6 +200,31 @@ export function AssetSidePanel({
           </span>
         </figcaption>
       </figure>
+
+      <section className="panel-focal" aria-labelledby="asset-focal-title">
+        <div className="focal-head">
+          <h3 id="asset-focal-title" className="side-title">
+            {t('focal.title')}
+          </h3>
+          <p className="focal-value" aria-live="polite">
+            {focal ? t('focal.value', focalPercent(focal)) : t('focal.none')}
+          </p>
+          {focal && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setFocal(null, { immediate: true })}
+            >
+              {t('focal.clear')}
+            </button>
+          )}
+        </div>
+        <p id="asset-focal-hint" className="muted small-text">
+          {t('focal.hint')}
+        </p>
+        <h4 className="crop-title">{t('focal.crops')}</h4>
+        <CropPreviews src={previewUrl} width={asset.width} height={asset.height} focal={focal} />
+      </section>
 
       {asset.warnings.map((w) => (
         <p key={w} className="panel-warning">

@@ -2,12 +2,47 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   ASSET_EDITABLE_FIELDS,
+  roundFocal,
   type AssetEditableField,
-  type AssetSummary
+  type AssetPatch,
+  type AssetSummary,
+  type FocalPoint
 } from '../../../../shared/asset'
 import { errorCode, errorMessage } from '../../lib/bridgeError'
 import { call, newsroom } from '../../lib/newsroom'
 import { draftOf, draftPatch, rebaseDraft, settleDraft, type AssetDraft } from './assetDraft'
+
+/** How long arrow-key moves of the focal point wait before they are saved as one edit. */
+const FOCAL_SAVE_DELAY_MS = 600
+
+/** Whether two focal points are the same (null: none). */
+export function sameFocal(
+  a: FocalPoint | null | undefined,
+  b: FocalPoint | null | undefined
+): boolean {
+  return a === b || (!!a && !!b && a.x === b.x && a.y === b.y)
+}
+
+/** The focal point as whole percent from the left and from the top, for `focal.value`. */
+export function focalPercent(focal: FocalPoint): { x: number; y: number } {
+  return { x: Math.round(focal.x * 100), y: Math.round(focal.y * 100) }
+}
+
+// What would be saved: the typed fields that differ, and a focal move that changes the point.
+function pendingPatch(
+  current: AssetSummary,
+  typed: AssetDraft,
+  focal: FocalPoint | null | undefined
+): AssetPatch | null {
+  const patch = draftPatch(typed, current.metadata)
+  if (focal === undefined || sameFocal(focal, current.focal)) return patch
+  return { ...patch, focal }
+}
+
+function cancelFocalTimer(timer: { current: ReturnType<typeof setTimeout> | null }): void {
+  if (timer.current !== null) clearTimeout(timer.current)
+  timer.current = null
+}
 
 export type SaveState =
   { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
@@ -26,6 +61,10 @@ export interface AssetEditor {
   asset: AssetSummary | null
   /** What is typed in the fields, saved or not. */
   draft: AssetDraft | null
+  /** The focal point as shown: a move not yet saved, else the saved one (null: none). */
+  focal: FocalPoint | null
+  /** Whether a focal point move waits to be saved. */
+  isFocalPending: boolean
   loadError: string | null
   saveState: SaveState
   /** Why an edit was refused as stale, repeating what was typed. */
@@ -35,6 +74,12 @@ export interface AssetEditor {
   /** The confirmation dialog, opened and closed with `isConfirmingDelete`. */
   deleteDialog: React.RefObject<HTMLDialogElement | null>
   setField(field: AssetEditableField, value: string): void
+  /**
+   * Moves (or with null removes) the focal point. `immediate` saves at once (a click); otherwise
+   * the save waits until the moves stop for a moment (arrow keys held down), so one gesture is
+   * one undo step.
+   */
+  setFocal(focal: FocalPoint | null, opts?: { immediate?: boolean }): void
   save(): Promise<void>
   undo(): Promise<void>
   close(): void
@@ -63,9 +108,16 @@ export function useAssetEditor({
   const [actionError, setActionError] = useState<string | null>(null)
   const [isConfirmingDelete, setConfirmingDelete] = useState(false)
   const deleteDialog = useRef<HTMLDialogElement>(null)
+  // A focal point moved but not saved yet (undefined: none waiting; null: removed).
+  const [focalDraft, setFocalDraft] = useState<FocalPoint | null | undefined>(undefined)
+  const focalTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
   // The live values every queued operation reads when it runs (state lags one render behind).
-  const live = useRef<{ asset: AssetSummary | null; draft: AssetDraft | null }>({
+  const live = useRef<{
+    asset: AssetSummary | null
+    draft: AssetDraft | null
+    focal?: FocalPoint | null
+  }>({
     asset: null,
     draft: null
   })
@@ -78,11 +130,15 @@ export function useAssetEditor({
     callbacks.current = { onChanged, onDeleted, onClose }
   })
 
-  const commit = useCallback((next: AssetSummary, nextDraft: AssetDraft): void => {
-    live.current = { asset: next, draft: nextDraft }
-    setAsset(next)
-    setDraft(nextDraft)
-  }, [])
+  const commit = useCallback(
+    (next: AssetSummary, nextDraft: AssetDraft, focal?: FocalPoint | null): void => {
+      live.current = { asset: next, draft: nextDraft, focal }
+      setAsset(next)
+      setDraft(nextDraft)
+      setFocalDraft(focal)
+    },
+    []
+  )
 
   /** Runs server operations one after another, each on the state the previous one left. */
   const enqueue = useCallback((op: () => Promise<void>): Promise<void> => {
@@ -97,12 +153,18 @@ export function useAssetEditor({
     async (lost: AssetDraft | null): Promise<void> => {
       const fresh = await call(newsroom.getAsset({ id: assetId }))
       const before = live.current.asset
+      const lostFocal = live.current.focal
       const lostLines =
         lost && before
           ? ASSET_EDITABLE_FIELDS.filter((f) => lost[f] !== (before.metadata[f] ?? '')).map(
               (f) => `${t(`assets.field.${f}`)}: ${lost[f] || '—'}`
             )
           : []
+      if (lost && lostFocal !== undefined) {
+        lostLines.push(
+          `${t('focal.title')}: ${lostFocal ? t('focal.value', focalPercent(lostFocal)) : '—'}`
+        )
+      }
       commit(fresh, draftOf(fresh.metadata))
       callbacks.current.onChanged(fresh)
       if (lostLines.length > 0) refusals.current += 1
@@ -122,12 +184,12 @@ export function useAssetEditor({
     call(newsroom.getAsset({ id: assetId }))
       .then((fresh) => {
         if (!isCurrent) return
-        const { asset: before, draft: typed } = live.current
-        const nextDraft =
-          before && typed && before.id === fresh.id
-            ? rebaseDraft(typed, before.metadata, fresh.metadata)
-            : draftOf(fresh.metadata)
-        commit(fresh, nextDraft)
+        const { asset: before, draft: typed, focal } = live.current
+        const isSame = before && typed && before.id === fresh.id
+        const nextDraft = isSame
+          ? rebaseDraft(typed, before.metadata, fresh.metadata)
+          : draftOf(fresh.metadata)
+        commit(fresh, nextDraft, isSame ? focal : undefined)
         setLoadError(null)
       })
       .catch((e: Error) => isCurrent && setLoadError(e.message))
@@ -136,37 +198,48 @@ export function useAssetEditor({
     }
   }, [assetId, refreshKey, commit])
 
-  const save = useCallback(
-    (): Promise<void> =>
-      enqueue(async () => {
-        const { asset: current, draft: typed } = live.current
-        if (!current || !typed) return
-        const patch = draftPatch(typed, current.metadata)
-        if (!patch) return
-        setSaveState({ kind: 'saving' })
-        try {
-          const next = await call(
-            newsroom.updateAsset({ id: current.id, baseRevision: current.revision, patch })
-          )
-          commit(next, settleDraft(live.current.draft ?? typed, patch, next.metadata))
-          setConflict(null)
-          setSaveState({ kind: 'saved' })
-          callbacks.current.onChanged(next)
-        } catch (error) {
-          if (errorCode(error) === 'conflict') return reloadAfterConflict(live.current.draft)
-          throw error
-        }
-      }),
-    [enqueue, commit, reloadAfterConflict]
-  )
+  const save = useCallback((): Promise<void> => {
+    // This save takes a focal move that was waiting for its timer along.
+    cancelFocalTimer(focalTimer)
+    return enqueue(async () => {
+      const { asset: current, draft: typed, focal } = live.current
+      if (!current || !typed) return
+      const patch = pendingPatch(current, typed, focal)
+      if (!patch) {
+        if (focal !== undefined) commit(current, typed)
+        return
+      }
+      setSaveState({ kind: 'saving' })
+      try {
+        const next = await call(
+          newsroom.updateAsset({ id: current.id, baseRevision: current.revision, patch })
+        )
+        // A move made while this save was on its way stays waiting; the one sent is done.
+        const still = live.current.focal
+        commit(
+          next,
+          settleDraft(live.current.draft ?? typed, patch, next.metadata),
+          still !== undefined && !sameFocal(still, patch.focal) ? still : undefined
+        )
+        setConflict(null)
+        setSaveState({ kind: 'saved' })
+        callbacks.current.onChanged(next)
+      } catch (error) {
+        if (errorCode(error) === 'conflict') return reloadAfterConflict(live.current.draft)
+        throw error
+      }
+    })
+  }, [enqueue, commit, reloadAfterConflict])
 
   const undo = useCallback(
     (): Promise<void> =>
       enqueue(async () => {
         const { asset: current, draft: typed } = live.current
         if (!current || !typed) return
-        // Unsaved typing is taken back first, locally, as a text box would.
-        if (draftPatch(typed, current.metadata)) {
+        // Unsaved typing (and an unsaved focal move) is taken back first, locally, as a text box
+        // would.
+        if (pendingPatch(current, typed, live.current.focal)) {
+          cancelFocalTimer(focalTimer)
           commit(current, draftOf(current.metadata))
           return
         }
@@ -192,9 +265,9 @@ export function useAssetEditor({
   const close = useCallback((): void => {
     const before = refusals.current
     void save().then(() => {
-      const { asset: current, draft: typed } = live.current
+      const { asset: current, draft: typed, focal } = live.current
       if (refusals.current !== before) return
-      if (!current || !typed || !draftPatch(typed, current.metadata)) callbacks.current.onClose()
+      if (!current || !typed || !pendingPatch(current, typed, focal)) callbacks.current.onClose()
     })
   }, [save])
 
@@ -229,6 +302,32 @@ export function useAssetEditor({
     }
   }
 
+  // A move still waiting when the panel goes (another photo opened) is saved, not dropped.
+  const latestSave = useRef(save)
+  useEffect(() => {
+    latestSave.current = save
+  })
+  useEffect(
+    () => () => {
+      if (focalTimer.current === null) return
+      clearTimeout(focalTimer.current)
+      focalTimer.current = null
+      void latestSave.current()
+    },
+    []
+  )
+
+  const setFocal = (focal: FocalPoint | null, opts: { immediate?: boolean } = {}): void => {
+    if (!live.current.asset) return
+    const next = roundFocal(focal)
+    live.current = { ...live.current, focal: next }
+    setFocalDraft(next)
+    if (saveState.kind === 'saved') setSaveState({ kind: 'idle' })
+    cancelFocalTimer(focalTimer)
+    if (opts.immediate) void save()
+    else focalTimer.current = setTimeout(() => void save(), FOCAL_SAVE_DELAY_MS)
+  }
+
   const setField = (field: AssetEditableField, value: string): void => {
     const typed = live.current.draft
     if (!typed) return
@@ -241,6 +340,9 @@ export function useAssetEditor({
   return {
     asset,
     draft,
+    focal: focalDraft !== undefined ? focalDraft : (asset?.focal ?? null),
+    isFocalPending:
+      asset !== null && focalDraft !== undefined && !sameFocal(focalDraft, asset.focal),
     loadError,
     saveState,
     conflict,
@@ -248,6 +350,7 @@ export function useAssetEditor({
     isConfirmingDelete,
     deleteDialog,
     setField,
+    setFocal,
     save,
     undo,
     close,
