@@ -121,3 +121,30 @@ test('in the body the context menu replaces, ignores once and adds a name with i
   await expect(fieldMarks(page, 'field-headline')).toHaveCount(0)
   await expect(body).toContainText('Kim sprach mit Tipfehler')
 })
+
+test('the word list in the settings adds a word like a dictionary word, refusing an unknown model', async ({
+  page,
+  harness
+}) => {
+  await page.goto(harness.url)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Settings' })
+  await expect(dialog.getByText('No words yet.')).toBeVisible()
+  await dialog.getByRole('textbox', { name: 'New word' }).fill('Magadan')
+  await dialog.getByRole('textbox', { name: 'Forms like (optional)' }).fill('Hamburgg')
+  await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(dialog.getByRole('alert')).toContainText('“Hamburgg” is in none of the dictionaries')
+  await expect(dialog.getByText('No words yet.')).toBeVisible()
+  await dialog.getByRole('textbox', { name: 'Forms like (optional)' }).fill('Hamburg')
+  await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+  const list = dialog.getByRole('list', { name: 'Newsroom word list' })
+  await expect(list.getByRole('listitem')).toHaveText(['Magadan×'])
+  await expect(dialog.getByRole('alert')).toHaveCount(0)
+  await dialog.getByRole('button', { name: 'Close' }).click()
+
+  await page.getByRole('button', { name: 'New article' }).first().click()
+  const body = page.getByRole('textbox', { name: 'Body' })
+  await body.click()
+  await page.keyboard.type('Magadans Hafen liegt bei Magadan, nicht bei Magadann.')
+  await expect(body.locator('.spelling-error')).toHaveText(['Magadann'])
+})

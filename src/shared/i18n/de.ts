@@ -677,6 +677,8 @@ export const de: UiStrings = {
     add: 'Hinzufügen',
     remove: '{{word}} entfernen',
     like: 'wie {{model}}',
+    unknownModel:
+      '„{{model}}“ steht in keinem Wörterbuch. Formen lassen sich nur von einem Wörterbuchwort übernehmen, so geschrieben, wie es dort steht (z. B. Hamburg).',
     empty: 'Noch keine Wörter.'
   },
   spellingMenu: {
@@ -694,6 +696,8 @@ export const de: UiStrings = {
     add: 'Hinzufügen',
     remove: '{{word}} entfernen',
     like: 'wie {{model}}',
+    unknownModel:
+      '„{{model}}“ steht in keinem Wörterbuch. Formen lassen sich nur von einem Wörterbuchwort übernehmen, so geschrieben, wie es dort steht (z. B. Hamburg).',
     empty: 'Noch keine Wörter.'
   },
   languages: {

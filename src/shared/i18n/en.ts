@@ -664,6 +664,8 @@ export const en = {
     add: 'Add',
     remove: 'Remove {{word}}',
     like: 'like {{model}}',
+    unknownModel:
+      '“{{model}}” is in none of the dictionaries. Forms can only be copied from a dictionary word, spelt as the dictionary has it (e.g. Hamburg).',
     empty: 'No words yet.'
   },
   spellingMenu: {
@@ -681,6 +683,8 @@ export const en = {
     add: 'Add',
     remove: 'Remove {{word}}',
     like: 'like {{model}}',
+    unknownModel:
+      '“{{model}}” is in none of the dictionaries. Forms can only be copied from a dictionary word, spelt as the dictionary has it (e.g. Hamburg).',
     empty: 'No words yet.'
   },
   languages: {

@@ -120,7 +120,8 @@ export class SpellChecker {
         throw new CopydeskError(
           'invalid-input',
           `"${model}" is not a word of any spelling dictionary (${ARTICLE_LANGUAGES.join(', ')}): ` +
-            `the model must be a dictionary word, spelt as the dictionary has it (e.g. "Hamburg" for a place)`
+            `the model must be a dictionary word, spelt as the dictionary has it (e.g. "Hamburg" for a place)`,
+          { reason: 'unknown-model', model }
         )
       }
     }

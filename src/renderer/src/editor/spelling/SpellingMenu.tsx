@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
+import { appErrorMessage } from '../../lib/bridgeError'
 import { newsroom } from '../../lib/newsroom'
 import { addToWordList, ignoreOnce, replaceWordAt } from './spellingActions'
 import {
@@ -24,7 +25,7 @@ export function SpellingMenuHost(): React.JSX.Element | null {
 const GAP = 4
 
 function SpellingMenu({ request }: { request: SpellingMenuRequest }): React.JSX.Element {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { place, anchor, language } = request
   const [suggestions, setSuggestions] = useState<string[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -99,7 +100,10 @@ function SpellingMenu({ request }: { request: SpellingMenuRequest }): React.JSX.
     const result = await addToWordList(place.word)
     setBusy(false)
     if (result.ok) closeAndReturn()
-    else setError(t('spellingMenu.addFailed', { word: place.word, message: result.error.message }))
+    else {
+      const message = appErrorMessage(result.error, t, i18n.language)
+      setError(t('spellingMenu.addFailed', { word: place.word, message }))
+    }
   }
 
   const handleKeyDown = (e: React.KeyboardEvent): void => {

@@ -74,7 +74,7 @@ function bodyBlockAt(doc: PmNodeType, pos: number): { key: string; start: number
   const start = $pos.start(depth)
   const text = blockText($pos.node(depth))
   for (let d = depth; d > 0; d--) {
-    const id = $pos.node(d).attrs.id as unknown
+    const id = $pos.node(d).attrs.nodeId as unknown
     if (typeof id === 'string' && id) {
       return {
         key: d === depth ? `node:${id}` : `node:${id}/${start - $pos.start(d)}`,
@@ -171,7 +171,10 @@ export function replaceWordAt(place: WordPlace, replacement: string): boolean {
     element.setSelectionRange(start, end)
     // execCommand keeps the field's undo history; where it is unavailable, set the text and
     // tell React through the same input event typing sends.
-    if (!document.execCommand('insertText', false, replacement)) {
+    const isTyped =
+      typeof document.execCommand === 'function' &&
+      document.execCommand('insertText', false, replacement)
+    if (!isTyped) {
       element.setRangeText(replacement, start, end, 'end')
       element.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }))
     }
@@ -250,7 +253,7 @@ export function findWordPlace(editor: Editor, where: FindingWhere, word: string)
     let found: WordPlace | null = null
     editor.state.doc.descendants((node, pos) => {
       if (found) return false
-      if (node.attrs.id !== where.nodeId) return true
+      if (node.attrs.nodeId !== where.nodeId) return true
       const textblocks: Array<{ start: number }> = []
       if (node.isTextblock) textblocks.push({ start: pos + 1 })
       else {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../../../shared/ipc'
 import type { Settings, SettingsPatch, UiLanguage } from '../../../../shared/settings'
 import { userMessage } from '../../lib/bridgeError'
+import { WordListSection } from './WordListSection'
 
 interface SettingsDialogProps {
   info: AppInfo
@@ -146,6 +147,8 @@ export function SettingsDialog({
           />
         </label>
       </div>
+
+      <WordListSection />
 
       {error && (
         <p role="alert" className="error">
