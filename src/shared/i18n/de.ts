@@ -681,25 +681,6 @@ export const de: UiStrings = {
       '„{{model}}“ steht in keinem Wörterbuch. Formen lassen sich nur von einem Wörterbuchwort übernehmen, so geschrieben, wie es dort steht (z. B. Hamburg).',
     empty: 'Noch keine Wörter.'
   },
-  spellingMenu: {
-    label: 'Rechtschreibung von „{{word}}“',
-    loading: 'Suche Vorschläge …',
-    noSuggestions: 'Keine Vorschläge',
-    ignoreOnce: 'Hier ignorieren',
-    addWord: 'Zur Wortliste hinzufügen',
-    addFailed: '„{{word}}“ wurde nicht hinzugefügt: {{message}}',
-    wordList: 'Wortliste der Redaktion',
-    wordListHint:
-      'Namen und Orte, die die Rechtschreibprüfung in jeder Sprache annimmt; deutsche Namen auch mit Genitiv-s. „Wie“ gibt einem Wort die Formen eines Wörterbuchworts (Wladiwostok wie Hamburg: Wladiwostoks).',
-    newWord: 'Neues Wort',
-    likeWord: 'Formen wie (freiwillig)',
-    add: 'Hinzufügen',
-    remove: '{{word}} entfernen',
-    like: 'wie {{model}}',
-    unknownModel:
-      '„{{model}}“ steht in keinem Wörterbuch. Formen lassen sich nur von einem Wörterbuchwort übernehmen, so geschrieben, wie es dort steht (z. B. Hamburg).',
-    empty: 'Noch keine Wörter.'
-  },
   languages: {
     de: 'Deutsch (Deutschland)',
     'de-AT': 'Deutsch (Österreich)',

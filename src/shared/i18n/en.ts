@@ -668,25 +668,6 @@ export const en = {
       '“{{model}}” is in none of the dictionaries. Forms can only be copied from a dictionary word, spelt as the dictionary has it (e.g. Hamburg).',
     empty: 'No words yet.'
   },
-  spellingMenu: {
-    label: 'Spelling of “{{word}}”',
-    loading: 'Looking for suggestions…',
-    noSuggestions: 'No suggestions',
-    ignoreOnce: 'Ignore here',
-    addWord: 'Add to word list',
-    addFailed: '“{{word}}” was not added: {{message}}',
-    wordList: 'Newsroom word list',
-    wordListHint:
-      'Names and places spelling accepts in every language; German names also with the genitive -s. “Like” gives a word the forms of a dictionary word (Wladiwostok like Hamburg: Wladiwostoks).',
-    newWord: 'New word',
-    likeWord: 'Forms like (optional)',
-    add: 'Add',
-    remove: 'Remove {{word}}',
-    like: 'like {{model}}',
-    unknownModel:
-      '“{{model}}” is in none of the dictionaries. Forms can only be copied from a dictionary word, spelt as the dictionary has it (e.g. Hamburg).',
-    empty: 'No words yet.'
-  },
   languages: {
     de: 'German (Germany)',
     'de-AT': 'German (Austria)',
