@@ -91,7 +91,15 @@ function draftFile(shots: Photo[]): string {
           'pabsatz003',
           'Beobachter erwarten, dass Kim und Putin ein Abkommen unterzeichnen. Kim reist am Freitag weiter.'
         ),
-        paragraph('pabsatz004', 'Ein Sprecher sagte: "Wir sind zufrieden" - mehr nicht.')
+        {
+          type: 'paragraph',
+          attrs: { nodeId: 'pabsatz004' },
+          content: [
+            { type: 'text', text: 'Ein ' },
+            { type: 'text', text: 'Sprecher', marks: [{ type: 'bold' }] },
+            { type: 'text', text: ' sagte: "Wir sind zufrieden" - mehr nicht.' }
+          ]
+        }
       ]
     },
     lead: use(lead!.id),
@@ -190,9 +198,7 @@ test.describe('checks panel (English)', () => {
       expect((await focused(page)).key).toBe('field-bylines')
       await page.keyboard.type('Anna Beispiel')
       await page.keyboard.press('Enter')
-      await expect(
-        page.getByRole('region', { name: 'Byline and dateline' }).getByText('Anna Beispiel')
-      ).toBeVisible()
+      await expect(page.getByRole('button', { name: 'Remove Anna Beispiel' })).toBeVisible()
 
       // A body image's credit and alt text: their own inputs in the figure.
       const figure = page.getByRole('figure', { name: 'Image: hafen.jpg' })
@@ -230,16 +236,17 @@ test.describe('checks panel (English)', () => {
       await finding(/Gallery Gipfel, image 3 has no credit/).click()
       await expect(imagesHead).toHaveAttribute('aria-expanded', 'true')
       const gallery = page.getByRole('region', { name: 'Gallery 1' })
-      await expect(gallery.getByRole('button', { name: /^Photo 3 of 10/ })).toHaveAttribute(
-        'aria-pressed',
-        'true'
-      )
-      await expect(gallery.getByRole('textbox', { name: 'Credit' })).toBeFocused()
+      const photo3 = gallery.getByRole('group', { name: 'Texts of photo 3 of 10' })
+      await expect(photo3.getByRole('textbox', { name: 'Credit' })).toBeFocused()
       await page.keyboard.type('AFP')
       await finding(/Gallery Gipfel, image 3 has no alt text/).click()
-      await expect(gallery.getByRole('textbox', { name: 'Alt text' })).toBeFocused()
+      await expect(photo3.getByRole('textbox', { name: 'Alt text' })).toBeFocused()
       await page.keyboard.type('Ehrengarde')
-      await expect(gallery.getByRole('textbox', { name: 'Credit' })).toHaveValue('AFP')
+      await expect(photo3.getByRole('textbox', { name: 'Credit' })).toHaveValue('AFP')
+      // Only the third photo got the texts.
+      await expect(
+        gallery.getByRole('group', { name: 'Texts of photo 4 of 10' }).getByLabel('Credit')
+      ).toHaveValue('')
 
       // A body paragraph: the misspelt word is selected in its paragraph.
       await finding(/Unknown word: Gipfeltrefen/).click()
@@ -281,10 +288,15 @@ test.describe('checks panel (English)', () => {
       const third = errors.getByRole('listitem').filter({
         has: page.getByRole('button', { name: /Gallery Gipfel, image 3 · 2 checks/ })
       })
-      await expect(third.getByRole('button', { name: /has no/ })).toHaveText([
-        /image 3 has no credit/,
-        /image 3 has no alt text/
+      const inGroup = third.getByRole('button', { name: /has no/ })
+      // Under the image's name, each finding says only what is missing; its name says all.
+      await expect(inGroup).toHaveText([
+        /^Error\s*has no credit\.$/,
+        /^Warning\s*has no alt text\.$/
       ])
+      await expect(inGroup.first()).toHaveAccessibleName(
+        'Error Gallery Gipfel, image 3 has no credit.'
+      )
       // Twelve images with findings: lead, ten gallery items, the body image.
       await expect(errors.getByRole('button', { name: /· \d checks/ })).toHaveCount(12)
 
@@ -383,6 +395,54 @@ test.describe('checks panel (English)', () => {
   })
 })
 
+test.describe('checks panel actions (English)', () => {
+  test.use({ viewport: { width: 1440, height: 900 } })
+
+  test('suggestions replace the word, ignore once and the word list clear it; Fix corrects typography in one step', async ({
+    page
+  }) => {
+    const desk = await openDraft(page, 'en')
+    try {
+      const spelling = desk.checks.getByRole('region', { name: /^Spelling/ })
+      const entry = (word: string): Locator =>
+        spelling.getByRole('listitem').filter({
+          has: page.getByRole('button', { name: new RegExp(`Unknown word: ${word}\\b`) })
+        })
+
+      // Replace: the teaser's typo becomes the suggestion, typed as the writer would.
+      await entry('Delegatoin').getByRole('button', { name: 'Replace with “Delegation”' }).click()
+      await expect(page.getByRole('textbox', { name: 'Teaser' })).toHaveValue(
+        /Die Delegation aus Pjöngjang/
+      )
+      await expect(entry('Delegatoin')).toHaveCount(0)
+
+      // Ignore once: its only place, so the entry goes; the underline in the body goes too.
+      await entry('Gipfeltrefen').getByRole('button', { name: 'Ignore once' }).click()
+      await expect(entry('Gipfeltrefen')).toHaveCount(0)
+
+      // Add to the word list: gone after the checks run again.
+      await entry('Jong')
+        .getByRole('button', { name: /Add “Jong” to the newsroom word list/ })
+        .click()
+      await expect(entry('Jong')).toHaveCount(0)
+      await expect(entry('Kim')).toBeVisible()
+
+      // Fix: the paragraph's quotes and dash corrected where they stand, bold kept.
+      const paragraph = page.locator('[data-node-id="pabsatz004"]')
+      await desk.checks.getByRole('button', { name: 'Fix', exact: true }).click()
+      await expect(paragraph).toHaveText('Ein Sprecher sagte: „Wir sind zufrieden“ – mehr nicht.')
+      await expect(paragraph.locator('strong')).toHaveText('Sprecher')
+      await expect(desk.checks.getByRole('button', { name: 'Fix', exact: true })).toHaveCount(0)
+      // One undo step takes the whole fix back.
+      await paragraph.click()
+      await page.keyboard.press('Control+z')
+      await expect(paragraph).toHaveText('Ein Sprecher sagte: "Wir sind zufrieden" - mehr nicht.')
+    } finally {
+      await desk.done()
+    }
+  })
+})
+
 test.describe('checks panel (German)', () => {
   test.use({ viewport: { width: 1440, height: 900 }, locale: 'de-DE' })
 
@@ -408,7 +468,11 @@ test.describe('checks panel (German)', () => {
         .first()
         .click()
       const gallery = page.getByRole('region', { name: 'Galerie 1' })
-      await expect(gallery.getByRole('textbox', { name: 'Bildnachweis' })).toBeFocused()
+      await expect(
+        gallery
+          .getByRole('group', { name: 'Texte zu Foto 2 von 10' })
+          .getByRole('textbox', { name: 'Bildnachweis' })
+      ).toBeFocused()
     } finally {
       await desk.done()
     }

@@ -119,8 +119,11 @@ test('a whole article typed in: fields, formatted body, link, list, figure, gall
   await expect
     .poll(order)
     .toEqual(['Photo 1 of 3: zwei.jpg', 'Photo 2 of 3: eins.jpg', 'Photo 3 of 3: drei.jpg'])
+  // Each photo's texts sit beside it; a click on the thumbnail starts with its caption.
   await thumbs.nth(2).click()
-  await gallery.getByLabel('Caption').fill('Blau zuletzt')
+  const third = gallery.getByRole('group', { name: 'Texts of photo 3 of 3' })
+  await expect(third.getByLabel('Caption')).toBeFocused()
+  await third.getByLabel('Caption').fill('Blau zuletzt')
 
   await expect(page.getByText(/\d+ words/)).toBeVisible()
   await expect(page.getByRole('status')).toHaveText(/Saved \d\d:\d\d/)

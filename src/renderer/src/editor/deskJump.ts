@@ -227,8 +227,7 @@ async function jumpToGalleryItem(
     if (gallery) flash(gallery)
     return false
   }
-  // The item's inputs show while it is selected: select it (a second click would unselect).
-  if (thumb.getAttribute('aria-pressed') !== 'true') thumb.click()
+  // Each item's inputs sit beside its thumbnail; without a part, the thumbnail itself.
   if (!where.part) {
     thumb.focus({ preventScroll: true })
     flash(thumb)

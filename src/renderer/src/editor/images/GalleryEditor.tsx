@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleLanguage, Gallery, ImageUse } from '../../../../shared/article'
 import { galleryLabel } from '../../../../shared/editor/articleFormat'
@@ -37,10 +37,11 @@ function readItemDrag(data: DataTransfer): ItemDrag | null {
 }
 
 /**
- * One gallery: its internal name, the label readers will see (`Foto-Serie mit 3 Bildern`), a
- * strip of thumbnails (add from files or by dropping files or assets, reorder by drag or with
- * Alt+←/→ on a focused thumbnail, remove), and the caption, credit, photographer and alt text of
- * the selected photo.
+ * One gallery: its internal name, the label readers will see (`Foto-Serie mit 3 Bildern`), and a
+ * row per photo in reading order: a thumbnail (drag it, or press Alt+←/→ on it, to change the
+ * order) with the caption, credit, photographer and alt text of that use beside it, so ten
+ * photos are captioned in one pass with Tab. Photos are added from files or by dropping files or
+ * assets on the list.
  */
 export function GalleryEditor({
   gallery,
@@ -51,7 +52,6 @@ export function GalleryEditor({
   importFiles
 }: GalleryEditorProps): React.JSX.Element {
   const { t } = useTranslation()
-  const [selected, setSelected] = useState<number | null>(null)
   const focusAfterMove = useRef<number | null>(null)
   const thumbs = useRef<(HTMLButtonElement | null)[]>([])
   const items = gallery.items
@@ -75,16 +75,12 @@ export function GalleryEditor({
   const move = (from: number, to: number): void => {
     if (to < 0 || to >= items.length || from === to) return
     onChange((all) => moveItem(all, gallery.id, from, to))
-    if (selected === from) setSelected(to)
-    else if (selected === to) setSelected(from)
     focusAfterMove.current = to
   }
   const remove = (at: number): void => {
     onChange((all) => removeItem(all, gallery.id, at))
-    setSelected(null)
   }
   const drop = useDropZone({ onFiles: (files) => addFiles(files), onAssets: (ids) => add(ids) })
-  const current = selected !== null ? items[selected] : undefined
 
   return (
     <section className="gallery-editor" aria-label={title} data-gallery-id={gallery.id}>
@@ -105,6 +101,7 @@ export function GalleryEditor({
           onChange={(e) => onChange((all) => renameGallery(all, gallery.id, e.target.value))}
         />
       </label>
+      {items.length > 1 && <p className="hint small-text">{t('desk.reorderHint')}</p>}
       <ol
         className={`gallery-strip${drop.isOver ? ' is-drop-target' : ''}`}
         aria-label={t('desk.galleryImages', { gallery: title })}
@@ -114,14 +111,6 @@ export function GalleryEditor({
           <li
             key={keys[i]}
             className="strip-item"
-            draggable
-            onDragStart={(e) => {
-              e.dataTransfer.setData(
-                GALLERY_ITEM_DRAG_TYPE,
-                JSON.stringify({ galleryId: gallery.id, index: i } satisfies ItemDrag)
-              )
-              e.dataTransfer.effectAllowed = 'move'
-            }}
             onDragOver={(e) => {
               if (!e.dataTransfer.types.includes(GALLERY_ITEM_DRAG_TYPE)) return
               e.preventDefault()
@@ -140,35 +129,32 @@ export function GalleryEditor({
               use={item}
               position={i + 1}
               count={items.length}
-              isSelected={selected === i}
               buttonRef={(el) => {
                 thumbs.current[i] = el
               }}
-              onSelect={() => setSelected(selected === i ? null : i)}
+              onDragStart={(e) => {
+                e.dataTransfer.setData(
+                  GALLERY_ITEM_DRAG_TYPE,
+                  JSON.stringify({ galleryId: gallery.id, index: i } satisfies ItemDrag)
+                )
+                e.dataTransfer.effectAllowed = 'move'
+              }}
               onMove={(step) => move(i, i + step)}
+            />
+            <GalleryItemFields
+              use={item}
+              label={t('desk.galleryItemFields', { position: i + 1, count: items.length })}
+              idPrefix={`gallery-${index}-item-${i}`}
+              jumpPrefix={`gallery:${gallery.id}:${i}`}
+              onChange={(key, value) =>
+                onChange((all) => updateItem(all, gallery.id, i, key, value))
+              }
+              onRemove={() => remove(i)}
             />
           </li>
         ))}
-        <li className="strip-add">
-          <FilePickButton
-            label={t('desk.addPhotos')}
-            isMultiple
-            onFiles={(files) => addFiles(files)}
-          />
-        </li>
       </ol>
-      {items.length > 1 && <p className="hint small-text">{t('desk.reorderHint')}</p>}
-      {current && selected !== null && (
-        <GalleryItemFields
-          use={current}
-          idPrefix={`gallery-${index}-item-${selected}`}
-          jumpPrefix={`gallery:${gallery.id}:${selected}`}
-          onChange={(key, value) =>
-            onChange((all) => updateItem(all, gallery.id, selected, key, value))
-          }
-          onRemove={() => remove(selected)}
-        />
-      )}
+      <FilePickButton label={t('desk.addPhotos')} isMultiple onFiles={(files) => addFiles(files)} />
     </section>
   )
 }
@@ -177,17 +163,15 @@ function Thumb({
   use,
   position,
   count,
-  isSelected,
   buttonRef,
-  onSelect,
+  onDragStart,
   onMove
 }: {
   use: ImageUse
   position: number
   count: number
-  isSelected: boolean
   buttonRef(el: HTMLButtonElement | null): void
-  onSelect(): void
+  onDragStart(event: React.DragEvent<HTMLButtonElement>): void
   onMove(step: number): void
 }): React.JSX.Element {
   const { t } = useTranslation()
@@ -197,12 +181,19 @@ function Thumb({
     <button
       ref={buttonRef}
       type="button"
-      className={`thumb${isSelected ? ' is-selected' : ''}`}
+      className="thumb"
       data-index={position - 1}
-      aria-pressed={isSelected}
       aria-label={t('desk.galleryItem', { position, count, name })}
       title={asset?.originalName}
-      onClick={onSelect}
+      draggable
+      onDragStart={onDragStart}
+      // The photo's own inputs are beside it: a click starts with its caption.
+      onClick={(e) =>
+        e.currentTarget
+          .closest('.strip-item')
+          ?.querySelector<HTMLElement>('textarea, input')
+          ?.focus()
+      }
       onKeyDown={(e) => {
         if (!e.altKey) return
         if (e.key === 'ArrowLeft') onMove(-1)
@@ -227,12 +218,14 @@ function Thumb({
 
 function GalleryItemFields({
   use,
+  label,
   idPrefix,
   jumpPrefix,
   onChange,
   onRemove
 }: {
   use: ImageUse
+  label: string
   idPrefix: string
   jumpPrefix: string
   onChange: React.ComponentProps<typeof ImageUseFields>['onChange']
@@ -241,7 +234,7 @@ function GalleryItemFields({
   const { t } = useTranslation()
   const asset = useAsset(use.assetId)
   return (
-    <div className="gallery-item-fields">
+    <div className="gallery-item-fields" role="group" aria-label={label}>
       {asset && <p className="slot-file">{asset.originalName}</p>}
       <ImageUseFields
         use={use}
