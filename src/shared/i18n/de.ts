@@ -564,6 +564,7 @@ export const de: UiStrings = {
     galleryNameHint: 'z. B. Parteitag',
     galleryImages: '{{gallery}}: Fotos',
     galleryItem: 'Foto {{position}} von {{count}}: {{name}}',
+    galleryItemFields: 'Texte zu Foto {{position}} von {{count}}',
     addPhotos: 'Fotos hinzufügen…',
     reorderHint:
       'Fotos ziehen oder auf einem Foto Alt+← / Alt+→ drücken, um die Reihenfolge zu ändern.',

@@ -553,6 +553,7 @@ export const en = {
     galleryNameHint: 'e.g. Party conference',
     galleryImages: '{{gallery}}: photos',
     galleryItem: 'Photo {{position}} of {{count}}: {{name}}',
+    galleryItemFields: 'Texts of photo {{position}} of {{count}}',
     addPhotos: 'Add photos…',
     reorderHint: 'Drag photos, or press Alt+← / Alt+→ on a photo, to change the order.',
     removeFromGallery: 'Remove from gallery',
