@@ -117,6 +117,33 @@ test('German dates: 02.05.2024 and 14:30 typed, stored as that instant in the ar
   await expect(zone.locator('option[value="Asia/Calcutta"]')).toHaveCount(0)
 })
 
+test('English dates: 2 May 2024 and 2:30 pm typed, the same instant; an ambiguous 02/05 refused', async ({
+  page,
+  harness
+}) => {
+  await page.goto(harness.url)
+  await page.getByRole('button', { name: 'New article' }).first().click()
+  await page.getByRole('textbox', { name: 'Headline', exact: true }).fill('Summit ends')
+  const id = articleIdOf(page)
+  await openSection(page, /Timing/)
+  const date = page.getByLabel('Publication date: Date')
+  const time = page.getByLabel('Publication date: Time')
+  await date.fill('02/05/2024')
+  await date.press('Enter')
+  await expect(page.getByRole('alert')).toContainText('ambiguous (2 May or 5 February?)')
+  await date.fill('2 May 2024')
+  await date.press('Tab')
+  await expect(time).toBeFocused()
+  await page.keyboard.type('2:30 pm')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await expect(time).toHaveValue('2:30 pm')
+  await expect(page.locator('.save-status')).toHaveText(/Saved \d\d:\d\d/)
+  await expect
+    .poll(async () => (await stored(harness.libraryDir, id)).publishedAt)
+    .toBe('2024-05-02T14:30:00+02:00')
+})
+
 test('an article stored with a legacy zone name shows the current one and keeps its times', async ({
   page,
   harness

@@ -53,10 +53,21 @@ describe('ArticleLibrary: an empty draft that was left', () => {
     expect(await library.discardIfEmpty(typed.id)).toEqual({ discarded: false })
     expect((await library.get(typed.id)).revision).toBeGreaterThan(typed.revision)
 
+    // Written in an earlier session, emptied in this one: a kept version still holds the text.
+    const earlier = await library.create({})
+    const first = await library.save(earlier.id, earlier.revision, {
+      teaser: 'Kurz vor Mitternacht'
+    })
+    clock.advance(10 * 60_000)
+    await library.close()
+    library = await ArticleLibrary.open(dir, { clock, log: () => undefined })
+    await library.save(earlier.id, first.revision, { teaser: null })
+    expect(await library.discardIfEmpty(earlier.id)).toEqual({ discarded: false })
+
     const tagged = await library.create({ tags: ['Gipfel'] })
     expect(await library.discardIfEmpty(tagged.id)).toEqual({ discarded: false })
     expect((await library.list()).map((s) => s.id).sort()).toEqual(
-      [written.id, typed.id, tagged.id].sort()
+      [written.id, typed.id, earlier.id, tagged.id].sort()
     )
   })
 })
