@@ -42,6 +42,23 @@ describe('spelling channels', () => {
     })
   })
 
+  it('adds a word like a dictionary word; an unknown model is refused with its reason', async () => {
+    const text = 'Magadans Hafen'
+    expect(
+      await call(Channels.spellingAddWord, { word: 'Magadan', like: 'Hamburgg' })
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', detail: { reason: 'unknown-model', model: 'Hamburgg' } }
+    })
+    expect(await call(Channels.spellingWords)).toEqual({ ok: true, value: [] })
+    expect(await call(Channels.spellingAddWord, { word: 'Magadan', like: 'Hamburg' })).toEqual({
+      ok: true,
+      value: ['Magadan']
+    })
+    const after = await call<SpellingFinding[]>(Channels.spellingCheck, { text, language: 'de' })
+    expect(after).toEqual({ ok: true, value: [] })
+  })
+
   it('leaves out suggestions when asked to (underlines while typing)', async () => {
     const quick = await call(Channels.spellingCheck, {
       text: 'Die Mannschafft',
