@@ -35,6 +35,26 @@ afterEach(async () => {
 })
 
 describe('library channels', () => {
+  it('discardIfEmpty removes an untouched draft and keeps one with text', async () => {
+    const empty = await value<Article>(call(Channels.articlesCreate, {}))
+    const written = await value<Article>(call(Channels.articlesCreate, { kicker: 'Gipfel' }))
+    expect(await call(Channels.articlesDiscardIfEmpty, { id: empty.id })).toEqual({
+      ok: true,
+      value: { discarded: true }
+    })
+    expect(await call(Channels.articlesDiscardIfEmpty, { id: written.id })).toEqual({
+      ok: true,
+      value: { discarded: false }
+    })
+    const listed = await value<{ id: string }[]>(call(Channels.articlesList))
+    expect(listed.map((a) => a.id)).toEqual([written.id])
+    expect(await value(call(Channels.articlesTrash))).toEqual([])
+    expect(await call(Channels.articlesDiscardIfEmpty, { id: 'not an id' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' }
+    })
+  })
+
   it('delete, trash, restore and empty the trash', async () => {
     const a = await value<Article>(call(Channels.articlesCreate, { headline: 'Weg' }))
     expect(await call(Channels.articlesDelete, { id: a.id })).toEqual({
