@@ -144,6 +144,8 @@ describe('typographyAtCaret', () => {
     // The caret sits after the quote typed between "Kim" and "s".
     expect(typographyAtCaret("Kim's", 4, 'de')).toEqual({ from: 3, to: 4, insert: '’' })
     expect(typographyAtCaret('Ein "Test', 5, 'de')).toEqual({ from: 4, to: 5, insert: '„' })
+    // The dash takes the space typed after it along, so the caret stays behind the space.
+    expect(typographyAtCaret('Berlin - Mitte', 9, 'de')).toEqual({ from: 7, to: 9, insert: '– ' })
   })
 
   it('changes nothing in an address being typed, nor a fourth dot', () => {

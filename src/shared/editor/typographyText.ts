@@ -190,7 +190,8 @@ export function typographyAtCaret(value: string, caret: number, language: string
   if (/(?<!\.)\.\.\.$/u.test(before) && value[caret] !== '.') {
     return { from: caret - 3, to: caret, insert: '…' }
   }
+  // The space typed last is part of the edit, so the caret ends up after it.
   const dash = /(?<=\S )--? $/u.exec(before)
-  if (dash) return { from: dash.index, to: caret - 1, insert: '–' }
+  if (dash) return { from: dash.index, to: caret, insert: '– ' }
   return null
 }

@@ -22,6 +22,9 @@ interface Replacement {
   to: number
   original: string
   insert: string
+  /** The field's value and caret just before the replacement. */
+  before: string
+  caret: number
 }
 
 // The characters after which a rule can apply: quotes, the third dot, the space after a dash.
@@ -54,8 +57,18 @@ export function useFieldTypography(): FieldTypographyHandlers {
 
   return {
     onInput: (event) => {
+      const replaced = last.current
       last.current = null
       const native = event.nativeEvent as InputEvent
+      if (
+        native.inputType === 'historyUndo' &&
+        replaced?.input === event.currentTarget &&
+        replaced.before === event.currentTarget.value
+      ) {
+        // Undo selects the straight characters it brought back; typing on would replace them.
+        event.currentTarget.setSelectionRange(replaced.caret, replaced.caret)
+        return
+      }
       if (!isOn || isRestoring.current || native.inputType !== 'insertText' || native.isComposing)
         return
       if (native.data === null || !TRIGGERS.has(native.data)) return
@@ -74,7 +87,9 @@ export function useFieldTypography(): FieldTypographyHandlers {
           from: edit.from,
           to: edit.from + edit.insert.length,
           original: value.slice(edit.from, edit.to),
-          insert: edit.insert
+          insert: edit.insert,
+          before: value,
+          caret
         }
       })
     },
