@@ -187,6 +187,20 @@ describe('copydesk asset: refusals', () => {
     expect(await recordText(id)).toBe(before)
   })
 
+  it('exits 5 naming the file when the asset record is damaged, and leaves it as it is', async () => {
+    const id = await importPhoto()
+    await writeFile(join(assetDir(library, id), 'asset.json'), '{"schemaVersion":1,')
+    for (const argv of [
+      ['asset', id],
+      ['asset', id, '--credit', 'dpa']
+    ]) {
+      const run = await cli(...argv)
+      expect(run.code, argv.join(' ')).toBe(5)
+      expect(run.stderr).toContain(`Asset ${id}: ${join(assetDir(library, id), 'asset.json')}`)
+    }
+    expect(await recordText(id)).toBe('{"schemaVersion":1,')
+  })
+
   it('shows while the app holds the library, but refuses changes with exit 4', async () => {
     const id = await importPhoto()
     const app = await ArticleLibrary.open(library, { log: () => undefined })

@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import { controlCharacterProblem } from '../../shared/article'
 import {
   ASSET_EDITABLE_FIELDS,
@@ -210,7 +211,14 @@ export const assetEditCommands: Record<string, Command> = {
     const isEdit = Object.keys(patch).length > 0
 
     const s = await ctx.services(isEdit ? 'write' : 'read')
-    let asset = await s.assets.get(id)
+    let asset = await s.assets.get(id).catch((error: unknown) => {
+      // A folder whose record cannot be read is not "no such asset": say what is wrong with it.
+      const damaged = s.assets.problems.find((p) => basename(p.dir) === id)
+      if (damaged && error instanceof CopydeskError && error.code === 'not-found') {
+        throw new CopydeskError('corrupt', `Asset ${id}: ${damaged.message}`)
+      }
+      throw error
+    })
     const changes: AssetPatch = {}
     for (const field of ASSET_EDITABLE_FIELDS) {
       const next = patch[field]
