@@ -21,6 +21,7 @@ import { flushTarget, QuitSequence, shutDown, type FlushTarget } from './lifecyc
 import { describeStartFailure, openWithRetry } from './lifecycle/startup'
 import { openServices, type Services } from './services'
 import { resolveAssetFile } from './services/assets/assetResolver'
+import { readChosenDocx } from './services/docx/readDocxFile'
 import { DEV_PRODUCT_NAME, resolveLibraryDir } from './services/libraryLocation'
 import { appMenuTemplate } from './window/appMenu'
 import {
@@ -180,7 +181,8 @@ if (!app.requestSingleInstanceLock(handoff as unknown as Record<string, unknown>
           platform: process.platform,
           isPackaged: app.isPackaged,
           t,
-          onAbout: () => void showAbout()
+          onAbout: () => void showAbout(),
+          onImportDocx: () => void chooseDocx()
         })
       )
     )
@@ -304,6 +306,34 @@ if (!app.requestSingleInstanceLock(handoff as unknown as Record<string, unknown>
     return win && !win.isDestroyed()
       ? dialog.showMessageBox(win, options)
       : dialog.showMessageBox(options)
+  }
+
+  // The renderer names no files: main asks for the document, reads it and hands over the bytes;
+  // the window then imports it as it imports a document picked or dropped in the library.
+  async function chooseDocx(): Promise<void> {
+    const win = BrowserWindow.getFocusedWindow() ?? [...windows][0]
+    if (!win || win.isDestroyed()) return
+    const chosen = await dialog.showOpenDialog(win, {
+      filters: [{ name: t('shell.docxFilter'), extensions: ['docx'] }],
+      properties: ['openFile']
+    })
+    const file = chosen.canceled ? undefined : chosen.filePaths[0]
+    if (!file) return
+    try {
+      const request = await readChosenDocx(file)
+      if (!win.isDestroyed()) win.webContents.send(Events.importDocx, request)
+    } catch (error) {
+      log(`could not read ${file}: ${(error as Error).message}`)
+      await showMessage(win, {
+        type: 'error',
+        title: t('shell.importDocx'),
+        message: t('docxImport.importFailed', {
+          name: file,
+          message: t('errors.code.io')
+        }),
+        buttons: [t('shell.ok')]
+      })
+    }
   }
 
   async function showAbout(): Promise<void> {

@@ -100,11 +100,14 @@ export const ASSET_SCHEME = 'copydesk-asset'
  */
 export const Events = {
   /** Save everything unsaved now and answer with `app:flushed` (the window closes or the app quits). */
-  flushRequested: 'app:flush-requested'
+  flushRequested: 'app:flush-requested',
+  /** File → Import Word document…: the file the user chose, to be made a new draft. */
+  importDocx: 'app:import-docx'
 } as const
 export type AppEvent = (typeof Events)[keyof typeof Events]
 
 /** Which event each `on…` verb of NewsroomApi subscribes to. */
 export const apiEvents = {
-  onFlushRequested: Events.flushRequested
+  onFlushRequested: Events.flushRequested,
+  onImportDocx: Events.importDocx
 } as const satisfies Record<string, AppEvent>

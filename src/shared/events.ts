@@ -21,9 +21,19 @@ export const flushAckSchema = z
   .strict()
 export type FlushAck = z.infer<typeof flushAckSchema>
 
+/** A Word document chosen in main's open dialog (File → Import Word document…): its bytes. */
+export const importDocxSchema = z
+  .object({
+    name: z.string().min(1).max(1000),
+    bytes: z.instanceof(Uint8Array)
+  })
+  .strict()
+export type ImportDocxRequest = z.infer<typeof importDocxSchema>
+
 /** Payload schema per event; whoever receives an event checks it against this. */
 export const eventSchemas = {
-  [Events.flushRequested]: flushRequestSchema
+  [Events.flushRequested]: flushRequestSchema,
+  [Events.importDocx]: importDocxSchema
 } satisfies Record<AppEvent, z.ZodType>
 
 export type EventPayload<E extends AppEvent> = z.infer<(typeof eventSchemas)[E]>
@@ -31,4 +41,6 @@ export type EventPayload<E extends AppEvent> = z.infer<(typeof eventSchemas)[E]>
 /** The `on…` verbs of NewsroomApi: each subscribes a handler and returns its unsubscribe. */
 export interface NewsroomEvents {
   onFlushRequested(handler: (request: FlushRequest) => void): () => void
+  /** File → Import Word document…: main read the chosen file; the renderer makes the draft. */
+  onImportDocx(handler: (request: ImportDocxRequest) => void): () => void
 }

@@ -12,15 +12,22 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 
 function menu(platform: NodeJS.Platform, isPackaged: boolean, language: 'de' | 'en' = 'en') {
   let abouts = 0
+  let imports = 0
   const items = flatten(
     appMenuTemplate({
       platform,
       isPackaged,
       t: (key) => translate(language, key),
-      onAbout: () => abouts++
+      onAbout: () => abouts++,
+      onImportDocx: () => imports++
     })
   )
-  return { items, roles: items.map((i) => i.role).filter(Boolean), about: () => abouts }
+  return {
+    items,
+    roles: items.map((i) => i.role).filter(Boolean),
+    about: () => abouts,
+    imports: () => imports
+  }
 }
 
 describe('the application menu', () => {
@@ -69,12 +76,26 @@ describe('the application menu', () => {
     )
   })
 
+  it.each(['darwin', 'win32', 'linux'] as const)(
+    'has File → Import Word document… on %s, which calls back, in both languages',
+    (platform) => {
+      const en = menu(platform, true)
+      const file = en.items.find((i) => i.label === 'File')?.submenu as MenuItemConstructorOptions[]
+      expect(file[0]?.label).toBe('Import Word document…')
+      ;(file[0]?.click as () => void)()
+      expect(en.imports()).toBe(1)
+      const de = menu(platform, true, 'de')
+      expect(de.items.map((i) => i.label)).toContain('Word-Dokument importieren…')
+    }
+  )
+
   it('puts About and Quit in the app menu on macOS', () => {
     const mac = appMenuTemplate({
       platform: 'darwin',
       isPackaged: true,
       t: (k) => k,
-      onAbout: () => 0
+      onAbout: () => 0,
+      onImportDocx: () => 0
     })
     const first = mac[0]?.submenu as MenuItemConstructorOptions[]
     expect(first.map((i) => i.role ?? i.label)).toEqual(

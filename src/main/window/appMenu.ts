@@ -6,6 +6,8 @@ export interface AppMenuOptions {
   isPackaged: boolean
   t(key: string): string
   onAbout(): void
+  /** File → Import Word document…: main asks for the file and hands it to the window. */
+  onImportDocx(): void
 }
 
 /**
@@ -48,7 +50,11 @@ export function appMenuTemplate(opts: AppMenuOptions): MenuItemConstructorOption
       : []),
     {
       label: t('shell.menuFile'),
-      submenu: [isMac ? { role: 'close' } : { role: 'quit', label: t('shell.quit') }]
+      submenu: [
+        { label: t('shell.importDocx'), click: () => opts.onImportDocx() },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit', label: t('shell.quit') }
+      ]
     },
     {
       label: t('shell.menuEdit'),

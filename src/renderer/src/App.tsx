@@ -6,6 +6,8 @@ import { uiLanguageFor } from '../../shared/i18n'
 import { ErrorBoundary, ScreenError } from './components/ErrorBoundary'
 import { ArticleEditor } from './editor/ArticleEditor'
 import { AssetDeskView } from './features/assets/AssetDeskView'
+import { DocxNotesBanner } from './features/docx/DocxNotesBanner'
+import { MenuDocxImport } from './features/docx/MenuDocxImport'
 import { LibraryView } from './features/library/LibraryView'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { call, newsroom } from './lib/newsroom'
@@ -95,15 +97,19 @@ export function App(): React.JSX.Element {
             ) : route.name === 'assets' ? (
               <AssetDeskView onOpenArticle={(id) => navigate({ name: 'article', id })} />
             ) : (
-              <ArticleEditor
-                key={route.id}
-                articleId={route.id}
-                onBack={() => navigate({ name: 'library' })}
-                onOpen={(id) => navigate({ name: 'article', id })}
-              />
+              <>
+                <DocxNotesBanner articleId={route.id} />
+                <ArticleEditor
+                  key={route.id}
+                  articleId={route.id}
+                  onBack={() => navigate({ name: 'library' })}
+                  onOpen={(id) => navigate({ name: 'article', id })}
+                />
+              </>
             )}
           </ErrorBoundary>
         </main>
+        <MenuDocxImport onOpen={(id) => navigate({ name: 'article', id })} />
         {isSettingsOpen && (
           <ErrorBoundary
             resetKey="settings"

@@ -148,6 +148,34 @@ export const de: UiStrings = {
         '{{name}} stammt aus einer neueren Copydesk-Version ({{field}} {{value}}; diese Version liest {{supported}}): Bitte Copydesk aktualisieren, um es zu importieren. Es wurde nichts verändert.'
     }
   },
+  docxImport: {
+    button: 'Word-Dokument importieren…',
+    importing: '{{name}} wird importiert…',
+    dropHint: 'Ein Word-Dokument (.docx) hier ablegen, um daraus einen neuen Entwurf zu machen.',
+    notesTitle: 'Importiert aus {{name}}',
+    notesIntro: 'Bitte den Text mit dem Original vergleichen:',
+    comments_one: '{{count}} Kommentar wurde nicht übernommen.',
+    comments_other: '{{count}} Kommentare wurden nicht übernommen.',
+    trackedChanges:
+      'Nachverfolgte Änderungen wurden angenommen (Einfügungen übernommen: {{insertions}}, Löschungen ausgeführt: {{deletions}}).',
+    imageRefused: 'Das Bild „{{image}}“ wurde nicht übernommen: {{message}}',
+    dismiss: 'Schließen',
+    notEmpty:
+      'Ein Word-Dokument kann nur auf einem leeren Artikel abgelegt werden. Für einen neuen Entwurf: Datei → Word-Dokument importieren… oder die Bibliothek.',
+    importFailed: '{{name}} konnte nicht importiert werden: {{message}}',
+    refused: {
+      encrypted:
+        '{{name}} ist mit einem Kennwort geschützt. In Word öffnen, das Kennwort entfernen (Datei → Informationen → Dokument schützen), speichern und erneut importieren.',
+      'legacy-doc':
+        '{{name}} ist ein altes Word-97–2003-Dokument (.doc). In Word öffnen, als .docx speichern und erneut importieren.',
+      'not-docx': '{{name}} ist kein Word-Dokument (.docx).',
+      corrupt:
+        '{{name}} ist beschädigt und kann nicht gelesen werden. Bitte die Datei noch einmal schicken lassen.',
+      'zip-bomb':
+        '{{name}} wurde nicht importiert: Die Datei würde zu weit mehr entpackt, als sie enthält (eine ZIP-Bombe).',
+      'too-large': '{{name}} ist zu groß für den Import (mehr als 100 MB).'
+    }
+  },
   checks: {
     title: 'Prüfungen',
     running: 'Prüft…',
@@ -624,6 +652,8 @@ export const de: UiStrings = {
     otherLibrary:
       'Copydesk hat bereits die Bibliothek {{open}} geöffnet. Um {{requested}} zu öffnen, beenden Sie Copydesk und starten Sie es mit dieser Bibliothek neu.',
     exportFilter: 'Copydesk-Paket',
+    importDocx: 'Word-Dokument importieren…',
+    docxFilter: 'Word-Dokument',
     menuFile: 'Datei',
     menuEdit: 'Bearbeiten',
     menuView: 'Ansicht',

@@ -144,6 +144,33 @@ export const en = {
         '{{name}} was made by a newer Copydesk ({{field}} {{value}}; this version reads {{supported}}): update Copydesk to import it. Nothing was changed.'
     }
   },
+  docxImport: {
+    button: 'Import Word document…',
+    importing: 'Importing {{name}}…',
+    dropHint: 'Drop a Word document (.docx) here to make it a new draft.',
+    notesTitle: 'Imported from {{name}}',
+    notesIntro: 'Check the text against the original:',
+    comments_one: '{{count}} comment was not imported.',
+    comments_other: '{{count}} comments were not imported.',
+    trackedChanges:
+      'Tracked changes were accepted (insertions kept: {{insertions}}, deletions dropped: {{deletions}}).',
+    imageRefused: 'Image “{{image}}” was not imported: {{message}}',
+    dismiss: 'Dismiss',
+    notEmpty:
+      'A Word document can only be dropped on an empty article. For a new draft, use File → Import Word document… or the library.',
+    importFailed: '{{name}} could not be imported: {{message}}',
+    refused: {
+      encrypted:
+        '{{name}} is protected with a password. Open it in Word, remove the password (File → Info → Protect Document), save it and import it again.',
+      'legacy-doc':
+        '{{name}} is an old Word 97–2003 document (.doc). Open it in Word, save it as .docx and import it again.',
+      'not-docx': '{{name}} is not a Word document (.docx).',
+      corrupt: '{{name}} is damaged and cannot be read. Ask the reporter to send it again.',
+      'zip-bomb':
+        '{{name}} was not imported: it would unpack to far more than it holds (a ZIP bomb).',
+      'too-large': '{{name}} is too large to import (more than 100 MB).'
+    }
+  },
   checks: {
     title: 'Checks',
     running: 'Checking…',
@@ -611,6 +638,8 @@ export const en = {
     otherLibrary:
       'Copydesk already has the library {{open}} open. To open {{requested}}, quit Copydesk and start it again with that library.',
     exportFilter: 'Copydesk package',
+    importDocx: 'Import Word document…',
+    docxFilter: 'Word document',
     menuFile: 'File',
     menuEdit: 'Edit',
     menuView: 'View',

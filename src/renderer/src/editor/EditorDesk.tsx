@@ -103,6 +103,7 @@ export function EditorDesk({
     deskExtensions({
       language: article.language,
       typography: settings.smartTypography,
+      articleId: article.id,
       actions
     })
   )
@@ -206,7 +207,8 @@ export function EditorDesk({
       focusToolbar: () =>
         toolbarRef.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus(),
       importFiles: importIntoBody,
-      insertAssets: (ids, position) => void insertFigures(editor, ids, position)
+      insertAssets: (ids, position) => void insertFigures(editor, ids, position),
+      fillHeadline: (headline) => updateWith((f) => (f.headline ? {} : { headline }))
     })
   })
 

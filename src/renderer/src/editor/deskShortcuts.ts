@@ -14,6 +14,8 @@ export interface DeskActions {
   importFiles(files: File[], position: number): void
   /** Inserts figures for assets already in the store at `position`. */
   insertAssets(assetIds: string[], position: number): void
+  /** Sets the headline if it is still empty (a Word document dropped on an empty article). */
+  fillHeadline(headline: string): void
 }
 
 /** A no-op set of actions, until the desk has rendered. */
@@ -22,7 +24,8 @@ export const NO_DESK_ACTIONS: DeskActions = {
   pickImages: () => {},
   focusToolbar: () => {},
   importFiles: () => {},
-  insertAssets: () => {}
+  insertAssets: () => {},
+  fillHeadline: () => {}
 }
 
 /**

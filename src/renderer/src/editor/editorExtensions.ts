@@ -4,7 +4,9 @@ import type { ArticleLanguage } from '../../../shared/article'
 import { sharedExtensions } from '../../../shared/editor/extensions'
 import { Figure } from '../../../shared/editor/nodes/figure'
 import { PullQuote } from '../../../shared/editor/nodes/pullQuote'
+import { fillFromDocx } from '../features/docx/fillFromDocx'
 import { type DeskActions, DeskShortcuts } from './deskShortcuts'
+import { DocxDrop } from './docxDrop'
 import { ImageDrops } from './images/imageDrops'
 import { newsroom } from '../lib/newsroom'
 import { SpellingUnderlines } from './spelling/spellingUnderlines'
@@ -28,6 +30,8 @@ export const PullQuoteWithView = PullQuote.extend({
 export interface DeskExtensionsOptions {
   language: ArticleLanguage
   typography: boolean
+  /** The article being edited (a Word document dropped on it says what it left out there). */
+  articleId: string
   /** What shortcuts and drops call into (filled in by the desk after each render). */
   actions: { readonly current: DeskActions }
 }
@@ -40,6 +44,7 @@ export interface DeskExtensionsOptions {
 export function deskExtensions({
   language,
   typography,
+  articleId,
   actions
 }: DeskExtensionsOptions): Extensions {
   return [
@@ -49,6 +54,14 @@ export function deskExtensions({
       nodeViews: { figure: FigureWithView, pullQuote: PullQuoteWithView }
     }),
     DeskShortcuts.configure({ actions }),
+    // Before the image drops, which would hand a .docx to the photo desk.
+    DocxDrop.configure({
+      onDocx: (file, editor) =>
+        void fillFromDocx(editor, file, {
+          articleId,
+          fillHeadline: (headline) => actions.current.fillHeadline(headline)
+        })
+    }),
     ImageDrops.configure({
       onFiles: (files, position) => actions.current.importFiles(files, position),
       onAssets: (assetIds, position) => actions.current.insertAssets(assetIds, position)

@@ -10,6 +10,8 @@ import { bytesToBase64 } from '../../lib/bytesToBase64'
 import { userMessage } from '../../lib/bridgeError'
 import { leftDraftsSettled } from '../../lib/leftDrafts'
 import { call, newsroom } from '../../lib/newsroom'
+import { useDocxDrop } from '../docx/useDocxDrop'
+import { useDocxImport } from '../docx/useDocxImport'
 import { formatUpdated } from './formatUpdated'
 import { packageImportError } from './packageImportError'
 import { useLibraryActions } from './useLibraryActions'
@@ -37,6 +39,8 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
   const [importing, setImporting] = useState<string | null>(null)
   const [reloadKey, setReloadKey] = useState(0)
   const packageInput = useRef<HTMLInputElement>(null)
+  const docxInput = useRef<HTMLInputElement>(null)
+  const docx = useDocxImport(onOpen)
 
   useEffect(() => {
     let isCurrent = true
@@ -106,11 +110,22 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
     )
   })
 
+  const importDocx = (file: File): void =>
+    void docx.importAsDraft(file.name, async () => new Uint8Array(await file.arrayBuffer()))
+  const { isOver, dropProps } = useDocxDrop(importDocx, (files) => {
+    const zip = files.find((f) => /\.zip$/i.test(f.name))
+    if (zip) void handlePackage(zip)
+  })
+
   const isFiltered = query !== '' || status !== ''
   const isEmptyLibrary = articles !== null && articles.length === 0 && !isFiltered
 
   return (
-    <section className="library" aria-labelledby="library-title">
+    <section
+      className={isOver ? 'library is-drop-target' : 'library'}
+      aria-labelledby="library-title"
+      {...dropProps}
+    >
       <div className="library-head">
         <div>
           <h1 id="library-title">{isTrashOpen ? t('library.trash') : t('library.title')}</h1>
@@ -133,6 +148,25 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
           >
             {t('exportPackage.importButton')}
           </button>
+          <button
+            type="button"
+            onClick={() => docxInput.current?.click()}
+            disabled={docx.importing !== null}
+          >
+            {t('docxImport.button')}
+          </button>
+          <input
+            ref={docxInput}
+            type="file"
+            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            hidden
+            data-testid="docx-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0]
+              e.target.value = ''
+              if (file) importDocx(file)
+            }}
+          />
           <input
             ref={packageInput}
             type="file"
@@ -172,6 +206,21 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
       {importing && (
         <p className="muted" role="status">
           {t('exportPackage.importing', { name: importing })}
+        </p>
+      )}
+      {docx.importing && (
+        <p className="muted" role="status">
+          {t('docxImport.importing', { name: docx.importing })}
+        </p>
+      )}
+      {docx.error && (
+        <p role="alert" className="error">
+          {docx.error}
+        </p>
+      )}
+      {isOver && (
+        <p className="drop-hint" aria-hidden="true">
+          {t('docxImport.dropHint')}
         </p>
       )}
       {notice && (
