@@ -83,19 +83,22 @@ export function snippetOf(
 const FIELD_PREFERENCE = ['captions', 'teaser', 'body', 'kicker', 'bylines', 'headline']
 
 /**
- * The snippet of an article's search result: from the field that holds the most query words
- * (captions, teaser and body before the fields the result list shows anyway).
+ * The snippet of an article's search result: from the line (a caption, a paragraph) that holds
+ * the most query words, captions, teaser and body before the fields the result list shows anyway.
  */
 export function bestSnippet(
   texts: Readonly<Record<string, string>>,
   query: string
 ): SearchSnippet | null {
-  let best: { field: string; count: number } | null = null
+  let best: { field: string; line: string; count: number } | null = null
   for (const field of FIELD_PREFERENCE) {
-    const text = texts[field]
-    if (!text) continue
-    const { wordsFound } = findQueryWords(text, query)
-    if (wordsFound > 0 && (!best || wordsFound > best.count)) best = { field, count: wordsFound }
+    for (const line of (texts[field] ?? '').split('\n')) {
+      if (!line.trim()) continue
+      const { wordsFound } = findQueryWords(line, query)
+      if (wordsFound > 0 && (!best || wordsFound > best.count)) {
+        best = { field, line, count: wordsFound }
+      }
+    }
   }
-  return best && snippetOf(best.field, texts[best.field] as string, query)
+  return best && snippetOf(best.field, best.line, query)
 }

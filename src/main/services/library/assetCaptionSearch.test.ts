@@ -84,6 +84,8 @@ describe('library search over photo-desk captions', () => {
     const reopened = await open()
     const found = await reopened.articles.searchArticles('pegelstand')
     expect(found.map((h) => h.summary.id)).toEqual([article.id])
+    // The snippet reads the photo's caption although nothing was indexed in this session.
+    expect(found[0]?.snippet).toMatchObject({ field: 'captions', text: 'Pegelstand in Passau' })
   })
 
   it('searches the article’s own caption where it overrides the photo desk’s', async () => {
