@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { bodyShapeIssue } from './editor/bodyShape'
+import { publicationSchema } from './publication'
 
 /** Current on-disk schema version of an article file; older files are migrated on read. */
 export const ARTICLE_SCHEMA_VERSION = 1
@@ -232,7 +233,9 @@ export const articleSchema = articleFieldsSchema.extend({
   revision: z.number().int().nonnegative(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
-  importedFrom: importedFromSchema.optional()
+  importedFrom: importedFromSchema.optional(),
+  /** The published versions; absent until the first export (articles from before it too). */
+  publication: publicationSchema.optional()
 })
 export type Article = z.infer<typeof articleSchema>
 

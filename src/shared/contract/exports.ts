@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { articleIdSchema, assetIdSchema } from '../article'
 import { Channels } from '../channels'
 import type { Finding } from '../preflight/finding'
+import type { PublicationKind, PubStatus } from '../publication'
 import type { AppError, Result } from '../result'
 import { UI_LANGUAGES } from '../settings'
 import type { InputIn } from './input'
@@ -47,6 +48,10 @@ export interface ExportResult {
   exportedRevision: number
   /** The article's revision afterwards (new when its status became `exported`). */
   revision: number
+  /** The published version the package is (a resend repeats the last one). */
+  version: number
+  kind: PublicationKind
+  pubStatus: PubStatus
 }
 
 export type ExportJobState = 'running' | 'done' | 'failed' | 'cancelled'

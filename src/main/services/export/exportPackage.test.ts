@@ -270,7 +270,10 @@ describe('exportPackage (a full article)', () => {
   it('keeps the article and its assets as stored in article.copydesk.json', async () => {
     const source = JSON.parse(await readFile(join(dir, PACKAGE_FILES.source), 'utf8'))
     // The revision exported: the article as created (export then set its status).
-    expect(source.article).toEqual(fixture.article)
+    // with the publication record as it is once this version is written.
+    const { publication, ...article } = source.article
+    expect(article).toEqual(fixture.article)
+    expect(publication.versions.map((v: { version: number }) => v.version)).toEqual([1])
     expect((await s.articles.get(fixture.article.id)).status).toBe('exported')
     expect(source.assets).toHaveLength(6)
     const stored = JSON.parse(

@@ -1,6 +1,13 @@
 import { link, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import type { Article } from '../../../shared/article'
+import {
+  planPublication,
+  publishRefusal,
+  type Publication,
+  type PublishIntent,
+  type PublishPlan
+} from '../../../shared/publication'
 import type { ExportProgress, ExportResult } from '../../../shared/contract/exports'
 import { hasBlockingFindings } from '../../../shared/preflight/runPreflight'
 import { PACKAGE_FILES } from '../../../shared/packageFormat'
@@ -23,6 +30,7 @@ import { planPackage, type PackageImage, type RenditionName } from './packageMod
 import { writePhotoText } from '../imageMetadata/writePhotoText'
 import { renderCrops } from './crops'
 import { PackageZipWriter } from './zipWriter'
+import { exportContentHash } from './contentHash'
 
 /** What an export needs from the core. */
 export interface ExportDeps {
@@ -35,6 +43,11 @@ export interface ExportDeps {
       baseRevision: number,
       patch: { status: 'exported' }
     ): Promise<{ revision: number }>
+    /** Stores the publication record once a package is written (never before, never on failure). */
+    updatePublication(
+      id: string,
+      update: (current: Publication | undefined) => Publication
+    ): Promise<unknown>
   }
   settings: { get(): Settings }
   preflight: PreflightService
@@ -56,6 +69,50 @@ export interface ExportPackageOptions {
   now?: Date
   /** Told about `.part` files of interrupted exports that this export removed first. */
   onLeftover?(note: LeftoverNote): void
+  /** A public correction note: the package is a correction (a new version carrying it). */
+  correction?: string | null
+  /**
+   * Withdraws the story: a kill package (pubStatus canceled, the notice as its only text, no
+   * pictures), after which the story exports again only once reinstated.
+   */
+  kill?: { notice: string; reason?: string | null }
+  /** Who exports (the published version names them). */
+  by?: string | null
+}
+
+/**
+ * What receivers get of a withdrawn story: its identity and headline, the public notice as the
+ * whole body, nothing else.
+ */
+function killedArticle(article: Article, notice: string): Article {
+  return {
+    ...article,
+    teaser: null,
+    lead: null,
+    galleries: [],
+    body: {
+      type: 'doc',
+      content: notice
+        .trim()
+        .split(/\n\s*\n/)
+        .map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p.trim() }] }))
+    }
+  }
+}
+
+function planOrRefuse(
+  record: Publication | undefined,
+  input: Omit<Parameters<typeof planPublication>[0], 'record'>
+): PublishPlan {
+  const refusal = publishRefusal(record, input.intent)
+  if (refusal) {
+    throw new CopydeskError(
+      record?.killed ? 'conflict' : 'invalid-input',
+      `Export refused: ${refusal}`,
+      record?.killed ? { killed: record.killed.at } : undefined
+    )
+  }
+  return planPublication({ record, ...input })
 }
 
 function cancelled(): CopydeskError {
@@ -226,10 +283,18 @@ export async function exportPackage(
   const generator = `Copydesk ${deps.version}`
   if (opts.signal?.aborted) throw cancelled()
 
-  const article = await deps.articles.get(articleId)
+  const stored = await deps.articles.get(articleId)
+  const intent: PublishIntent = opts.kill
+    ? { kind: 'kill', notice: opts.kill.notice, reason: opts.kill.reason ?? null }
+    : { kind: 'publish', correction: opts.correction ?? null }
+  // Refused before any work (a withdrawn story, an empty notice): throws with the reason.
+  if (publishRefusal(stored.publication, intent)) {
+    planOrRefuse(stored.publication, { intent, contentHash: '', exportedAt, file })
+  }
   await checkTarget(file, overwrite)
   opts.onProgress?.({ phase: 'preflight', done: 0, total: 0 })
-  const findings = await deps.preflight.check(article, { language, now: opts.now })
+  // A withdrawal must reach receivers whatever the story's state: preflight does not hold it up.
+  const findings = opts.kill ? [] : await deps.preflight.check(stored, { language, now: opts.now })
   const blocked = hasBlockingFindings(findings)
   if (blocked && !opts.force) {
     const errors = findings.filter((f) => f.severity === 'error')
@@ -242,7 +307,20 @@ export async function exportPackage(
   }
   if (opts.signal?.aborted) throw cancelled()
 
-  const records = await deps.preflight.records(article)
+  const content = opts.kill ? killedArticle(stored, opts.kill.notice) : stored
+  const records = opts.kill ? new Map() : await deps.preflight.records(content)
+  const publishInput = {
+    intent,
+    contentHash: exportContentHash(content, records),
+    exportedAt,
+    file,
+    by: opts.by ?? null
+  }
+  const plan = planOrRefuse(stored.publication, publishInput)
+  // The package carries the record as it will be once written: its last entry is this version.
+  // The reason for a withdrawal is the desk's own: receivers get only the public notice.
+  const killed = plan.record.killed && { ...plan.record.killed, reason: '' }
+  const article: Article = { ...content, publication: { ...plan.record, killed } }
   const keep = new Set<string>()
   for (const id of records.keys()) if (await deps.exportOptions.keepsMetadata(id)) keep.add(id)
   const model = planPackage({
@@ -364,6 +442,19 @@ export async function exportPackage(
     )
   }
 
+  try {
+    // Planned again on the stored record, so an export that finished in between is counted.
+    await deps.articles.updatePublication(
+      article.id,
+      (current) => planOrRefuse(current, publishInput).record
+    )
+  } catch (error) {
+    throw new CopydeskError(
+      'io',
+      `${file} was written (version ${plan.version}), but the article's publication record could not be saved: ${(error as Error).message}`
+    )
+  }
+
   let revision = article.revision
   if (opts.markExported !== false && article.status !== 'exported') {
     try {
@@ -384,6 +475,9 @@ export async function exportPackage(
     findings,
     articleId: article.id,
     exportedRevision: article.revision,
-    revision
+    revision,
+    version: plan.version,
+    kind: plan.kind,
+    pubStatus: plan.pubStatus
   }
 }

@@ -1,3 +1,4 @@
+import { packageVersionOf } from '../../../shared/publication'
 import { formatByline } from '../../../shared/editor/articleFormat'
 import { renderBodyHtml } from '../../../shared/editor/bodyHtml'
 import { bodyStats } from '../../../shared/editor/bodyStats'
@@ -19,6 +20,35 @@ import {
  * image use (each use carries its own caption and credit). Element order follows the XSD
  * (All-Power); the test validates the output with xmllint.
  */
+
+/**
+ * The version facts of an item's `itemMeta`, in the order the schema wants them: times, the
+ * embargo (every version carries it), the publication status.
+ */
+function versionMeta(a: PackageModel['article']): string[] {
+  const v = packageVersionOf(a)
+  return [
+    `<versionCreated>${x(v.versionCreated)}</versionCreated>`,
+    `<firstCreated>${x(v.firstCreated)}</firstCreated>`,
+    a.embargoedUntil ? `<embargoed>${x(a.embargoedUntil)}</embargoed>` : '',
+    `<pubStatus qcode="stat:${v.pubStatus}"/>`
+  ]
+}
+
+/**
+ * After the editorial note: every public correction (with its time, as an `edNote`), then the
+ * IPTC signal of what this version is (`sig:update`, `sig:correction`; a kill says it by its
+ * status).
+ */
+function versionNotes(a: PackageModel['article']): string[] {
+  const v = packageVersionOf(a)
+  const signal =
+    v.kind === 'correction' ? 'sig:correction' : v.kind === 'update' ? 'sig:update' : null
+  return [
+    ...v.corrections.map((c) => `<edNote>${x(`${c.text} (${c.at})`)}</edNote>`),
+    ...(signal ? [`<signal qcode="${signal}"/>`] : [])
+  ]
+}
 
 const CATALOG = 'http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_38.xml'
 const ITEM_ATTRS = 'standard="NewsML-G2" standardversion="2.35" conformance="power"'
@@ -93,17 +123,15 @@ function packageItem(model: PackageModel): string {
     )
   }
   return [
-    `<packageItem ${ITEM_ATTRS} guid="urn:uuid:${derivedUuid(a.id, 'package')}" version="${a.revision}" xml:lang="${x(a.language)}">`,
+    `<packageItem ${ITEM_ATTRS} guid="urn:uuid:${derivedUuid(a.id, 'package')}" version="${packageVersionOf(a).version}" xml:lang="${x(a.language)}">`,
     `<catalogRef href="${CATALOG}"/>`,
     '<itemMeta>',
     '<itemClass qcode="ninat:composite"/>',
     provider(model),
-    `<versionCreated>${x(a.updatedAt)}</versionCreated>`,
-    `<firstCreated>${x(a.createdAt)}</firstCreated>`,
-    a.embargoedUntil ? `<embargoed>${x(a.embargoedUntil)}</embargoed>` : '',
-    '<pubStatus qcode="stat:usable"/>',
+    ...versionMeta(a),
     el('title', a.headline),
     el('edNote', a.edNote),
+    ...versionNotes(a),
     '</itemMeta>',
     `<groupSet root="G1"><group id="G1" role="group:main">${main.join('')}</group>${groups.join('')}</groupSet>`,
     '</packageItem>'
@@ -139,16 +167,14 @@ function textItem(model: PackageModel): string {
   const source = a.dateline.source?.trim()
   const dateline = place ? `${place}${source ? ` (${source})` : ''}` : null
   return [
-    `<newsItem ${ITEM_ATTRS} guid="urn:uuid:${a.id}" version="${a.revision}" xml:lang="${x(a.language)}">`,
+    `<newsItem ${ITEM_ATTRS} guid="urn:uuid:${a.id}" version="${packageVersionOf(a).version}" xml:lang="${x(a.language)}">`,
     `<catalogRef href="${CATALOG}"/>`,
     '<itemMeta>',
     '<itemClass qcode="ninat:text"/>',
     provider(model),
-    `<versionCreated>${x(a.updatedAt)}</versionCreated>`,
-    `<firstCreated>${x(a.createdAt)}</firstCreated>`,
-    a.embargoedUntil ? `<embargoed>${x(a.embargoedUntil)}</embargoed>` : '',
-    '<pubStatus qcode="stat:usable"/>',
+    ...versionMeta(a),
     el('edNote', a.edNote),
+    ...versionNotes(a),
     '</itemMeta>',
     '<contentMeta>',
     `<contentCreated>${x(a.createdAt)}</contentCreated>`,
@@ -219,7 +245,7 @@ function pictureItem(model: PackageModel, use: PackageUse): string {
     )
   }
   return [
-    `<newsItem ${ITEM_ATTRS} guid="${picGuid(model, use)}" version="${model.article.revision}" xml:lang="${x(model.article.language)}">`,
+    `<newsItem ${ITEM_ATTRS} guid="${picGuid(model, use)}" version="${packageVersionOf(model.article).version}" xml:lang="${x(model.article.language)}">`,
     `<catalogRef href="${CATALOG}"/>`,
     crops.length
       ? `<catalog><scheme alias="${CROP_SCHEME}" uri="${CROP_SCHEME_URI}"/></catalog>`
@@ -228,8 +254,8 @@ function pictureItem(model: PackageModel, use: PackageUse): string {
     '<itemMeta>',
     '<itemClass qcode="ninat:picture"/>',
     provider(model),
-    `<versionCreated>${x(model.article.updatedAt)}</versionCreated>`,
-    '<pubStatus qcode="stat:usable"/>',
+    `<versionCreated>${x(packageVersionOf(model.article).versionCreated)}</versionCreated>`,
+    `<pubStatus qcode="stat:${packageVersionOf(model.article).pubStatus}"/>`,
     '</itemMeta>',
     '<contentMeta>',
     e.photographer

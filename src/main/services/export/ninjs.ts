@@ -1,3 +1,4 @@
+import { packageVersionOf } from '../../../shared/publication'
 import { galleryLabel, localeOf } from '../../../shared/editor/articleFormat'
 import { renderBodyHtml } from '../../../shared/editor/bodyHtml'
 import { bodyStats } from '../../../shared/editor/bodyStats'
@@ -136,6 +137,7 @@ function bodyHtml(model: PackageModel): string {
  */
 export function buildNinjs(model: PackageModel): NinjsObject {
   const a = model.article
+  const v = packageVersionOf(a)
   const stats = bodyStats(bodyWithoutFigures(a.body), a.language)
   const associations: NinjsObject[] = []
   if (model.lead) associations.push(picture(model, model.lead, 'lead'))
@@ -163,20 +165,29 @@ export function buildNinjs(model: PackageModel): NinjsObject {
     },
     type: 'text',
     representationType: 'full',
-    version: String(a.revision),
-    firstCreated: a.createdAt,
-    versionCreated: a.updatedAt,
+    version: String(v.version),
+    firstCreated: v.firstCreated,
+    versionCreated: v.versionCreated,
     embargoedUntil: a.embargoedUntil,
-    pubStatus: 'usable',
+    pubStatus: v.pubStatus,
     language: a.language,
     slugline: text(a.slugline),
     headlines: [
       ...(text(a.headline) ? [{ role: 'main', value: text(a.headline) }] : []),
       ...(text(a.kicker) ? [{ role: 'kicker', value: text(a.kicker) }] : [])
     ],
-    descriptions: text(a.teaser)
-      ? [{ role: 'summary', contentType: 'text/plain', value: text(a.teaser) }]
-      : [],
+    // ninjs 3.1 has no signals: a public correction is a description of its own role, and every
+    // later version carries it too.
+    descriptions: [
+      ...(text(a.teaser)
+        ? [{ role: 'summary', contentType: 'text/plain', value: text(a.teaser) }]
+        : []),
+      ...v.corrections.map((c) => ({
+        role: 'correction',
+        contentType: 'text/plain',
+        value: `${c.text} (${c.at})`
+      }))
+    ],
     bodies: [
       {
         role: 'main',

@@ -3,6 +3,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { Low } from 'lowdb'
+import { publicationSchema, type Publication } from '../../../shared/publication'
 import {
   ARTICLE_SCHEMA_VERSION,
   articlePatchSchema,
@@ -756,6 +757,43 @@ export class ArticleLibrary {
       throw this.missing(id)
     }
     return this.mutex.run(id, async () => structuredClone((await this.current(id)).db.data.article))
+  }
+
+  /**
+   * Replaces the article's publication record with what `update` makes of the current one. The
+   * record is the library's, not an edit: the revision stays, so an editor's next save on it
+   * is no conflict (saves keep fields they do not name). Throws what `update` throws, writing
+   * nothing.
+   */
+  async updatePublication(
+    id: string,
+    update: (current: Publication | undefined) => Publication
+  ): Promise<Article> {
+    this.ensureWritable()
+    return this.mutex.run(id, async () => {
+      if (!this.summaries.entries.has(id)) throw this.missing(id)
+      const loaded = await this.current(id)
+      const current = loaded.db.data.article
+      const next: Article = articleSchema.parse({
+        ...current,
+        publication: publicationSchema.parse(update(current.publication))
+      })
+      const previous = loaded.db.data
+      loaded.db.data = { schemaVersion: ARTICLE_SCHEMA_VERSION, article: next }
+      try {
+        await loaded.db.write()
+      } catch (error) {
+        loaded.db.data = previous
+        this.loaded.delete(id)
+        throw new CopydeskError(
+          'io',
+          `Article ${id}: saving its publication record in ${this.fileOf(id)} failed: ${messageOf(error)}`
+        )
+      }
+      loaded.stamp = stampOf(await stat(this.fileOf(id)))
+      await this.indexArticle(next, loaded.stamp, { journal: true })
+      return structuredClone(next)
+    })
   }
 
   /**
