@@ -17,6 +17,14 @@ export const de: UiStrings = {
     retry: 'Erneut versuchen'
   },
   library: {
+    matchIn: {
+      headline: 'Überschrift:',
+      kicker: 'Dachzeile:',
+      teaser: 'Vorspann:',
+      bylines: 'Autor:',
+      captions: 'Bildtext:',
+      body: 'Text:'
+    },
     duplicate: 'Duplizieren',
     delete: 'In den Papierkorb',
     deleted: '„{{title}}“ liegt im Papierkorb.',
@@ -84,6 +92,7 @@ export const de: UiStrings = {
     datelinePlace: 'Ortsmarke',
     datelineSource: 'Quelle',
     body: 'Text',
+    importedFrom: 'Importiert aus dem Paket „{{file}}“ am {{date}}; seither nicht bearbeitet.',
     language: 'Sprache des Artikels',
     status: 'Status',
     saving: 'Speichert…',
@@ -308,6 +317,36 @@ export const de: UiStrings = {
     compare: 'Der Vergleich konnte nicht geladen werden. {{reason}}',
     restoreVersion: 'Die Fassung konnte nicht wiederhergestellt werden. {{reason}}',
     openArticle: 'Der Artikel konnte nicht geöffnet werden. {{reason}}',
+    importReason: {
+      'too-large':
+        '„{{file}}“ ist {{size}} MB groß, mehr als die {{limit}} MB, die ein Bild hier haben darf.',
+      folder: '„{{file}}“ ist ein Ordner, keine Bilddatei.',
+      'not-a-file': '„{{file}}“ ist keine gewöhnliche Datei.',
+      missing:
+        '„{{file}}“ kann nicht gelesen werden: Die Datei gibt es nicht mehr (während des Imports verschoben oder gelöscht?).',
+      permission: '„{{file}}“ kann nicht gelesen werden: Der Zugriff wurde verweigert.',
+      unreadable: '„{{file}}“ kann nicht gelesen werden.',
+      empty: '„{{file}}“ ist leer (0 Byte): Darin ist kein Bild.',
+      svg: '„{{file}}“ ist eine SVG-Zeichnung, kein Foto. Bitte als PNG oder JPEG exportieren und das importieren.',
+      'not-an-image':
+        '„{{file}}“ ist kein Bild in einem unterstützten Format (JPEG, PNG, WebP, TIFF, AVIF, GIF).',
+      'too-many-pixels':
+        '„{{file}}“ hat {{width}} × {{height}} Pixel ({{megapixels}} Megapixel), mehr als die erlaubten {{limit}} Megapixel. Es wurde nicht geöffnet.',
+      bomb: '„{{file}}“ wurde abgelehnt: Seine eingebetteten Daten würden sich auf eine unmögliche Größe entpacken (eine Dekompressionsbombe). Nichts wurde importiert.',
+      heic: '„{{file}}“ ist ein HEIC-Foto, das diese Installation nicht öffnen kann. Bitte als JPEG exportieren und das importieren.',
+      damaged:
+        '„{{file}}“ ist beschädigt oder kein vollständiges {{format}}-Bild und kann nicht geöffnet werden.',
+      'format-mismatch':
+        '„{{file}}“ sieht aus wie {{sniffed}}, enthält aber {{decoded}}: abgelehnt.',
+      'unreadable-record':
+        '„{{file}}“ wurde nicht importiert: Sein Eintrag in der Bibliothek wäre nicht lesbar.',
+      'store-failed':
+        '„{{file}}“ konnte nicht in der Bibliothek gespeichert werden (die Festplatte hat es verweigert).',
+      'duplicate-stuck':
+        '„{{file}}“: Die Bibliothek hat dieses Foto schon, aber die beschädigte frühere Kopie ließ sich nicht beiseitelegen.',
+      cancelled: '„{{file}}“ wurde nicht importiert: Der Import wurde abgebrochen.',
+      failed: '„{{file}}“ konnte nicht importiert werden.'
+    },
     packageCorrupt:
       'Die Datei ist kein gültiges Copydesk-Paket oder sie ist beschädigt. Es wurde nichts verändert.',
     problem: {
@@ -381,6 +420,13 @@ export const de: UiStrings = {
     chooseFiles: 'Bilder zum Importieren auswählen',
     dropHint: 'oder Dateien und Ordner hierher ziehen oder einfügen',
     search: 'Bildtexte, Quellen, Fotografen, Dateinamen durchsuchen',
+    sort: 'Sortieren',
+    sortBy: {
+      newest: 'Neueste zuerst',
+      oldest: 'Älteste zuerst',
+      name: 'Dateiname',
+      taken: 'Aufnahmedatum'
+    },
     filters: 'Filter',
     filterCredit: 'Ohne Quelle',
     filterCaption: 'Ohne Bildtext',

@@ -15,6 +15,14 @@ export const en = {
     retry: 'Try again'
   },
   library: {
+    matchIn: {
+      headline: 'Headline:',
+      kicker: 'Kicker:',
+      teaser: 'Teaser:',
+      bylines: 'Byline:',
+      captions: 'Photo caption:',
+      body: 'Text:'
+    },
     duplicate: 'Duplicate',
     delete: 'Move to trash',
     deleted: '“{{title}}” moved to the trash.',
@@ -80,6 +88,7 @@ export const en = {
     datelinePlace: 'Dateline',
     datelineSource: 'Source',
     body: 'Body',
+    importedFrom: 'Imported from the package “{{file}}” on {{date}}; not edited since.',
     language: 'Article language',
     status: 'Status',
     saving: 'Saving…',
@@ -300,6 +309,32 @@ export const en = {
     compare: 'Could not load the comparison. {{reason}}',
     restoreVersion: 'Could not restore the version. {{reason}}',
     openArticle: 'Could not open the article. {{reason}}',
+    importReason: {
+      'too-large':
+        '“{{file}}” is {{size}} MB, larger than the {{limit}} MB an image may have here.',
+      folder: '“{{file}}” is a folder, not an image file.',
+      'not-a-file': '“{{file}}” is not a regular file.',
+      missing:
+        '“{{file}}” cannot be read: the file no longer exists (moved or deleted during the import?).',
+      permission: '“{{file}}” cannot be read: permission denied.',
+      unreadable: '“{{file}}” cannot be read.',
+      empty: '“{{file}}” is empty (0 bytes): there is no image in it.',
+      svg: '“{{file}}” is an SVG drawing, not a photo. Export it as PNG or JPEG and import that.',
+      'not-an-image':
+        '“{{file}}” is not an image in a supported format (JPEG, PNG, WebP, TIFF, AVIF, GIF).',
+      'too-many-pixels':
+        '“{{file}}” is {{width}} × {{height}} pixels ({{megapixels}} megapixels), above the limit of {{limit}} megapixels. It was not opened.',
+      bomb: '“{{file}}” was refused: its embedded data would inflate to an impossible size (a decompression bomb). Nothing was imported.',
+      heic: '“{{file}}” is a HEIC photo, which this installation cannot open. Export it as JPEG and import that.',
+      damaged: '“{{file}}” is damaged or not a complete {{format}} image and cannot be opened.',
+      'format-mismatch': '“{{file}}” looks like {{sniffed}} but holds {{decoded}}: refused.',
+      'unreadable-record': '“{{file}}” was not imported: its library record would not be readable.',
+      'store-failed': '“{{file}}” could not be stored in the library (the disk refused).',
+      'duplicate-stuck':
+        '“{{file}}”: the library already holds this photo, but its damaged earlier copy could not be set aside.',
+      cancelled: '“{{file}}” was not imported: the import was cancelled.',
+      failed: '“{{file}}” could not be imported.'
+    },
     packageCorrupt:
       'The file is not a valid Copydesk package, or it is damaged. Nothing was changed.',
     problem: {
@@ -372,6 +407,13 @@ export const en = {
     chooseFiles: 'Choose photos to import',
     dropHint: 'or drop files and folders, or paste',
     search: 'Search captions, credits, photographers, file names',
+    sort: 'Sort',
+    sortBy: {
+      newest: 'Newest first',
+      oldest: 'Oldest first',
+      name: 'File name',
+      taken: 'Date taken'
+    },
     filters: 'Filters',
     filterCredit: 'Missing credit',
     filterCaption: 'Missing caption',

@@ -28,6 +28,7 @@ import { insertFigures, selectionInsertPosition } from './images/figureInsert'
 import { GalleriesPanel } from './images/GalleriesPanel'
 import { ImportStatus } from './images/ImportStatus'
 import { SpellingMenuHost } from './spelling/SpellingMenu'
+import { ImportedFromNote } from './ImportedFromNote'
 import { LeadImageSlot } from './images/LeadImageSlot'
 import { PhotoStrip } from './images/PhotoStrip'
 import { trackPosition } from './images/trackPosition'
@@ -320,6 +321,11 @@ export function EditorDesk({
       />
       <ImportStatus state={importer.state} onDismiss={importer.dismissErrors} />
       <SpellingMenuHost />
+      <ImportedFromNote
+        importedFrom={article.importedFrom}
+        revision={article.revision}
+        status={autosave.status}
+      />
       <ArticleLanguageContext value={fields.language}>
         <div className="editor-columns">
           <div className="editor-main">

@@ -7,6 +7,7 @@ import { AttachDialog, type AttachDone } from './AttachDialog'
 import { EMPTY_SELECTION, keepVisible, type GridSelection } from './gridSelection'
 import { ImportPanel } from './ImportPanel'
 import { useAssetImport, type DeskNotice } from './useAssetImport'
+import { ASSET_SORTS, type AssetSort } from './sortAssets'
 import { useAssetList, type MissingFilter } from './useAssetList'
 import './assets.css'
 
@@ -186,6 +187,16 @@ export function AssetDeskView({ onOpenArticle }: AssetDeskViewProps): React.JSX.
               value={list.query}
               onChange={(e) => list.setQuery(e.target.value)}
             />
+            <label className="inline-label">
+              {t('assets.sort')}
+              <select value={list.sort} onChange={(e) => list.setSort(e.target.value as AssetSort)}>
+                {ASSET_SORTS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`assets.sortBy.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
             <div className="filter-chips" role="group" aria-label={t('assets.filters')}>
               {MISSING_FILTERS.map((f) => (
                 <button

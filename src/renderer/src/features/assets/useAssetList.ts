@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { AssetListFilter, AssetSummary } from '../../../../shared/asset'
 import { call, newsroom } from '../../lib/newsroom'
+import { sortAssets, type AssetSort } from './sortAssets'
 
 export type MissingFilter = NonNullable<AssetListFilter['missing']>[number]
 
@@ -22,8 +23,11 @@ export interface AssetList {
   missing: MissingFilter[]
   unused: boolean
   query: string
+  /** The grid's order (the filters and search keep it). */
+  sort: AssetSort
   isFiltered: boolean
   setQuery(query: string): void
+  setSort(sort: AssetSort): void
   toggleMissing(key: MissingFilter): void
   toggleUnused(): void
   clearFilters(): void
@@ -40,16 +44,18 @@ function replaceIn(list: AssetSummary[] | null, next: AssetSummary): AssetSummar
 }
 
 /**
- * The photo desk's grid contents: the filtered list (search debounced by 200 ms, answers for an
- * older filter dropped) and the whole library for the counts, both reloaded on `refresh()`.
+ * The photo desk's grid contents: the filtered list (search debounced by 200 ms and folded by the
+ * store as the library search folds, answers for an older filter dropped) in the chosen order,
+ * and the whole library for the counts, both reloaded on `refresh()`.
  */
 export function useAssetList(): AssetList {
-  const [assets, setAssets] = useState<AssetSummary[] | null>(null)
   const [all, setAll] = useState<AssetSummary[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [missing, setMissing] = useState<MissingFilter[]>([])
   const [unused, setUnused] = useState(false)
   const [query, setQuery] = useState('')
+  const [sort, setSort] = useState<AssetSort>('newest')
+  const [fetched, setAssets] = useState<AssetSummary[] | null>(null)
   const [debouncedQuery, setDebouncedQuery] = useState('')
   const [version, setVersion] = useState(0)
 
@@ -88,6 +94,8 @@ export function useAssetList(): AssetList {
       isCurrent = false
     }
   }, [version])
+
+  const assets = useMemo(() => fetched && sortAssets(fetched, sort), [fetched, sort])
 
   const counts = useMemo((): AssetCounts => {
     const list = all ?? []
@@ -129,8 +137,10 @@ export function useAssetList(): AssetList {
     missing,
     unused,
     query,
+    sort,
     isFiltered,
     setQuery,
+    setSort,
     toggleMissing,
     toggleUnused,
     clearFilters,

@@ -1,11 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  ARTICLE_STATUSES,
-  type ArticleStatus,
-  type ArticleSummary
-} from '../../../../shared/article'
-import type { LibraryProblem, TrashEntry } from '../../../../shared/library'
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../../../shared/article'
+import type { ArticleListEntry, LibraryProblem, TrashEntry } from '../../../../shared/library'
 import { bytesToBase64 } from '../../lib/bytesToBase64'
 import { userMessage } from '../../lib/bridgeError'
 import { leftDraftsSettled } from '../../lib/leftDrafts'
@@ -14,6 +10,7 @@ import { useDocxDrop } from '../docx/useDocxDrop'
 import { useDocxImport } from '../docx/useDocxImport'
 import { formatUpdated } from './formatUpdated'
 import { packageImportError } from './packageImportError'
+import { SearchSnippetLine } from './SearchSnippetLine'
 import { useLibraryActions } from './useLibraryActions'
 
 interface LibraryViewProps {
@@ -23,7 +20,7 @@ interface LibraryViewProps {
 /** The list of drafts, newest change first, with search, a status filter and the trash. */
 export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
   const { t, i18n } = useTranslation()
-  const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
+  const [articles, setArticles] = useState<ArticleListEntry[] | null>(null)
   const [trash, setTrash] = useState<TrashEntry[]>([])
   const [problems, setProblems] = useState<LibraryProblem[]>([])
   const [isTrashOpen, setTrashOpen] = useState(false)
@@ -314,6 +311,7 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
                             })}
                           </span>
                         </span>
+                        {a.snippet && <SearchSnippetLine snippet={a.snippet} />}
                       </span>
                       <span className={`status-badge status-${a.status}`}>
                         {t(`status.${a.status}`)}
