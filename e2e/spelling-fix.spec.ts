@@ -1,7 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
+import type { NewsroomApi } from '../src/shared/ipc'
 import { test, expect } from './fixtures'
-import { startArticle } from './editorSupport'
+import { chooseFiles, makePhoto, startArticle } from './editorSupport'
 
 const SHOTS = process.env.SHOTS_DIR ?? join(__dirname, '..', 'test-results')
 
@@ -140,6 +143,9 @@ test('the word list in the settings adds a word like a dictionary word, refusing
   const list = dialog.getByRole('list', { name: 'Newsroom word list' })
   await expect(list.getByRole('listitem')).toHaveText(['Magadan×'])
   await expect(dialog.getByRole('alert')).toHaveCount(0)
+  await dialog.getByRole('group', { name: 'Newsroom word list' }).screenshot({
+    path: join(SHOTS, 'spelling-wordlist-settings.png')
+  })
   await dialog.getByRole('button', { name: 'Close' }).click()
 
   await page.getByRole('button', { name: 'New article' }).first().click()
@@ -147,4 +153,48 @@ test('the word list in the settings adds a word like a dictionary word, refusing
   await body.click()
   await page.keyboard.type('Magadans Hafen liegt bei Magadan, nicht bei Magadann.')
   await expect(body.locator('.spelling-error')).toHaveText(['Magadann'])
+})
+
+test('German desk: a lead caption is underlined and its menu (in German) replaces the word', async ({
+  page,
+  harness
+}) => {
+  const photoDir = await mkdtemp(join(tmpdir(), 'copydesk-spellphoto-'))
+  const photo = await makePhoto(photoDir, 'hafen.jpg', '#335577', { caption: 'Der Hafen' })
+  await page.goto(harness.url)
+  await page.evaluate(() =>
+    (window as unknown as { newsroom: NewsroomApi }).newsroom.setSettings({ uiLanguage: 'de' })
+  )
+  await page.reload()
+  await page.getByRole('button', { name: 'Neuer Artikel' }).first().click()
+  await page
+    .getByRole('textbox', { name: 'Überschrift', exact: true })
+    .fill('Gipfel in Wladiwostokk')
+  const images = page.locator('.side-section-head', { hasText: /^Bilder/ })
+  if (
+    (await images.count()) > 0 &&
+    (await images.first().getAttribute('aria-expanded')) === 'false'
+  )
+    await images.first().click()
+  const lead = page.getByRole('region', { name: 'Aufmacherbild' })
+  await chooseFiles(page, () => lead.getByRole('button', { name: 'Foto auswählen…' }).click(), [
+    photo
+  ])
+  const caption = lead.getByRole('textbox', { name: 'Bildtext' })
+  await caption.click()
+  await page.keyboard.type('Der Kanzlr im Hafen')
+  const marks = fieldMarks(page, 'lead-caption')
+  await expect(marks).toHaveText(['Kanzlr'])
+  await expect(fieldMarks(page, 'field-headline')).toHaveText(['Wladiwostokk'])
+
+  await rightClick(page, marks.first())
+  const menu = page.getByRole('menu', { name: 'Rechtschreibung von „Kanzlr“' })
+  await expect(menu.getByRole('menuitem', { name: 'Kanzler', exact: true })).toBeVisible()
+  await expect(menu.getByRole('menuitem', { name: 'Hier ignorieren' })).toBeVisible()
+  await expect(menu.getByRole('menuitem', { name: 'Zur Wortliste hinzufügen' })).toBeVisible()
+  await page.screenshot({ path: join(SHOTS, 'spelling-caption-menu-de.png') })
+  await menu.getByRole('menuitem', { name: 'Kanzler', exact: true }).click()
+  await expect(caption).toHaveValue('Der Kanzler im Hafen')
+  await expect(marks).toHaveCount(0)
+  await rm(photoDir, { recursive: true, force: true })
 })

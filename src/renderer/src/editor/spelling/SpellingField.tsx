@@ -13,6 +13,7 @@ import {
   deskSpellingLanguage,
   isContextMenuKey,
   openSpellingMenu,
+  spellingMenuRequest,
   subscribeDeskSpellingLanguage
 } from './spellingMenuStore'
 import './spelling.css'
@@ -201,6 +202,8 @@ export function SpellingField({
     const handleContextMenu = (e: MouseEvent): void => {
       // A keyboard-made event (Chromium sends one for the Menu key) has no useful point.
       const byKeyboard = e.button !== 2 && e.clientX === 0 && e.clientY === 0
+      // Windows sends the Menu key's event on key up, after keydown opened the menu already.
+      if (e.button !== 2 && spellingMenuRequest()) return e.preventDefault()
       const caret = el.selectionStart ?? 0
       const mark = byKeyboard
         ? markAt((hit) => hit.start <= caret && caret <= hit.end)

@@ -5,7 +5,12 @@ import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import type { ArticleLanguage } from '../../../../shared/article'
 import { readDomSelection } from '../readDomSelection'
 import { bodyBlockOf, isIgnoredAt, onSpellingChange } from './spellingActions'
-import { isContextMenuKey, openSpellingMenu, setDeskSpellingLanguage } from './spellingMenuStore'
+import {
+  isContextMenuKey,
+  openSpellingMenu,
+  setDeskSpellingLanguage,
+  spellingMenuRequest
+} from './spellingMenuStore'
 
 /** A word the dictionary does not know, as UTF-16 offsets into the checked text. */
 export interface SpellingHit {
@@ -181,6 +186,11 @@ export const SpellingUnderlines = Extension.create<SpellingUnderlinesOptions>({
             contextmenu: (view, event) => {
               // Chromium's keyboard-made event (Menu key) comes at 0,0: use the caret.
               const byKeyboard = event.button !== 2 && event.clientX === 0 && event.clientY === 0
+              // Windows sends the Menu key's event on key up, after keydown opened the menu.
+              if (event.button !== 2 && spellingMenuRequest()) {
+                event.preventDefault()
+                return true
+              }
               const pos = byKeyboard
                 ? view.state.selection.from
                 : view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos
