@@ -169,9 +169,39 @@ export type AssetSummary = Omit<AssetRecord, 'history'> & {
 }
 
 /** The outcome of importing one file: the asset, or a message that names the file. */
+/**
+ * Why the photo desk refused a file, stable across versions so the interface can say it in its own
+ * language (`error` stays the core's English sentence for logs and the command line).
+ */
+export const IMPORT_REFUSAL_REASONS = [
+  'too-large',
+  'folder',
+  'not-a-file',
+  'missing',
+  'permission',
+  'unreadable',
+  'empty',
+  'svg',
+  'not-an-image',
+  'too-many-pixels',
+  'bomb',
+  'heic',
+  'damaged',
+  'format-mismatch',
+  'unreadable-record',
+  'store-failed',
+  'duplicate-stuck',
+  'cancelled',
+  'failed'
+] as const
+export type ImportRefusalReason = (typeof IMPORT_REFUSAL_REASONS)[number]
+
+/** Figures a refusal's sentence names (sizes in MB, pixel counts in megapixels, formats). */
+export type ImportRefusalParams = Record<string, string | number>
+
 export type ImportResult =
   | { file: string; assetId: string; duplicate?: boolean; warnings?: string[] }
-  | { file: string; error: string }
+  | { file: string; error: string; reason?: ImportRefusalReason; params?: ImportRefusalParams }
 
 /** Largest file one IPC import call takes (base64 text is 4/3 of it). */
 export const MAX_IPC_IMPORT_BYTES = 48 * 1024 * 1024

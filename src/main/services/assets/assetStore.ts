@@ -249,7 +249,7 @@ export class AssetStore {
         const index = next++
         const file = files[index]
         results[index] = opts.signal?.aborted
-          ? { file: file.name, error: cancelledMessage(file.name) }
+          ? { file: file.name, error: cancelledMessage(file.name), reason: 'cancelled' }
           : await this.importOne(file)
         done++
         opts.onProgress?.(done, files.length, file.name)
@@ -269,8 +269,16 @@ export class AssetStore {
       })
       return await this.commit(decoded)
     } catch (error) {
-      if (error instanceof ImportRefusal) return { file: file.name, error: error.message }
-      return { file: file.name, error: importFailed(file.name, error) }
+      if (error instanceof ImportRefusal) {
+        const refused: ImportResult = {
+          file: file.name,
+          error: error.message,
+          reason: error.reason
+        }
+        if (Object.keys(error.params).length) refused.params = error.params
+        return refused
+      }
+      return { file: file.name, error: importFailed(file.name, error), reason: 'failed' }
     }
   }
 

@@ -101,6 +101,20 @@ describe('bad files', () => {
     expect(errorOf(results[6])).toMatch(
       /^“iphone\.heic” is a HEIC photo, which this installation cannot decode: export it as JPEG/
     )
+    // The reasons travel with the refusals so the interface can say each in its own language.
+    expect(results.slice(0, 7).map((r) => ('reason' in r ? r.reason : null))).toEqual([
+      'empty',
+      'damaged',
+      'not-an-image',
+      'svg',
+      'svg',
+      'too-many-pixels',
+      'heic'
+    ])
+    expect(results[1]).toMatchObject({ params: { format: 'JPEG' } })
+    expect(results[5]).toMatchObject({
+      params: { width: 16000, height: 16000, megapixels: 256, limit: 100 }
+    })
     expect(results[7]).toEqual({
       file: 'gut.jpg',
       assetId: expect.stringMatching(/^[0-9a-f]{64}$/)

@@ -1,4 +1,4 @@
-import type { AssetFormat } from '../../../shared/asset'
+import type { AssetFormat, ImportRefusalParams, ImportRefusalReason } from '../../../shared/asset'
 import { errnoCode } from '../storage/fsErrors'
 import type { DecodeFailure, DroppedChunk } from './decodePool'
 import type { Sniffed } from './sniffFormat'
@@ -23,9 +23,31 @@ const HEIC_ADVICE =
 
 /**
  * A file the import refuses: its message is complete (it names the file) and goes to the user
- * as it is. Any other error is wrapped by {@link importFailed}.
+ * as it is. Any other error is wrapped by {@link importFailed}. The reason and its figures travel
+ * with it so the interface can say the same in its own language.
  */
-export class ImportRefusal extends Error {}
+export class ImportRefusal extends Error {
+  readonly reason: ImportRefusalReason
+  readonly params: ImportRefusalParams
+
+  constructor(
+    message: string,
+    reason: ImportRefusalReason = 'failed',
+    params: ImportRefusalParams = {}
+  ) {
+    super(message)
+    this.reason = reason
+    this.params = params
+  }
+}
+
+function mb(bytes: number): number {
+  return Math.round(bytes / 1024 / 1024)
+}
+
+function megapixels(pixels: number): number {
+  return Math.round(pixels / 100_000) / 10
+}
 
 export function quoted(name: string): string {
   return `“${name}”`
@@ -64,16 +86,16 @@ export function cancelledMessage(name: string): string {
 
 export function refuseTooLarge(name: string, size: number, maxFileBytes: number): never {
   throw new ImportRefusal(
-    `${quoted(name)} is ${(size / 1024 / 1024).toFixed(0)} MB, larger than the ${(maxFileBytes / 1024 / 1024).toFixed(0)} MB an image may have here`
+    `${quoted(name)} is ${(size / 1024 / 1024).toFixed(0)} MB, larger than the ${(maxFileBytes / 1024 / 1024).toFixed(0)} MB an image may have here`,
+    'too-large',
+    { size: mb(size), limit: mb(maxFileBytes) }
   )
 }
 
 export function refuseNotAFile(name: string, isFolder: boolean): never {
-  throw new ImportRefusal(
-    isFolder
-      ? `${quoted(name)} is a folder, not an image file`
-      : `${quoted(name)} is not a regular file`
-  )
+  throw isFolder
+    ? new ImportRefusal(`${quoted(name)} is a folder, not an image file`, 'folder')
+    : new ImportRefusal(`${quoted(name)} is not a regular file`, 'not-a-file')
 }
 
 /** Why a file given by path could not be read, by its errno code. */
@@ -83,15 +105,16 @@ export function unreadable(name: string, error: unknown): ImportRefusal {
     case 'ENOENT':
     case 'ENOTDIR':
       return new ImportRefusal(
-        `${n} cannot be read: the file does not exist (moved or deleted during the import?)`
+        `${n} cannot be read: the file does not exist (moved or deleted during the import?)`,
+        'missing'
       )
     case 'EACCES':
     case 'EPERM':
-      return new ImportRefusal(`${n} cannot be read: permission denied`)
+      return new ImportRefusal(`${n} cannot be read: permission denied`, 'permission')
     case 'EISDIR':
-      return new ImportRefusal(`${n} is a folder, not an image file`)
+      return new ImportRefusal(`${n} is a folder, not an image file`, 'folder')
     default:
-      return new ImportRefusal(`${n} cannot be read: ${(error as Error).message}`)
+      return new ImportRefusal(`${n} cannot be read: ${(error as Error).message}`, 'unreadable')
   }
 }
 
@@ -100,10 +123,11 @@ export function refuseUnsniffed(name: string, sniffed: Exclude<Sniffed, { kind: 
   const n = quoted(name)
   switch (sniffed.kind) {
     case 'empty':
-      throw new ImportRefusal(`${n} is empty (0 bytes): there is no image in it`)
+      throw new ImportRefusal(`${n} is empty (0 bytes): there is no image in it`, 'empty')
     case 'svg':
       throw new ImportRefusal(
-        `${n} is an SVG drawing, not a photo: SVG files are refused (export it as PNG or JPEG to use it as an image)`
+        `${n} is an SVG drawing, not a photo: SVG files are refused (export it as PNG or JPEG to use it as an image)`,
+        'svg'
       )
     case 'other':
       throw new ImportRefusal(
@@ -112,7 +136,9 @@ export function refuseUnsniffed(name: string, sniffed: Exclude<Sniffed, { kind: 
             ? ': it holds text'
             : sniffed.looksLike === 'pdf'
               ? ': it is a PDF'
-              : '')
+              : ''),
+        'not-an-image',
+        { looksLike: sniffed.looksLike ?? '' }
       )
   }
 }
@@ -130,7 +156,9 @@ export function refuseUndecodable(
     const h = failure.height ?? 0
     throw new ImportRefusal(
       `${n} is ${w} × ${h} pixels (${pixelCount(w * h)}), above the limit of ` +
-        `${pixelCount(maxPixels)}: refused without decoding it`
+        `${pixelCount(maxPixels)}: refused without decoding it`,
+      'too-many-pixels',
+      { width: w, height: h, megapixels: megapixels(w * h), limit: megapixels(maxPixels) }
     )
   }
   if (failure.stage === 'bomb') {
@@ -138,40 +166,49 @@ export function refuseUndecodable(
     throw new ImportRefusal(
       `${n} was refused: its ${what} (PNG ${failure.chunk} chunk${failure.keyword ? ` “${failure.keyword}”` : ''}) ` +
         `would inflate to more than ${megabytes(failure.limit ?? 0)}, which no real ${what} does ` +
-        `(a decompression bomb); nothing was imported`
+        `(a decompression bomb); nothing was imported`,
+      'bomb',
+      { what: failure.chunk === 'iCCP' ? 'profile' : 'metadata', limit: mb(failure.limit ?? 0) }
     )
   }
   if (format === 'heic' && failure.stage !== 'worker') {
     throw new ImportRefusal(
-      `${n} is a HEIC photo, which this installation cannot decode: ${HEIC_ADVICE}`
+      `${n} is a HEIC photo, which this installation cannot decode: ${HEIC_ADVICE}`,
+      'heic'
     )
   }
   if (failure.stage === 'worker') {
-    throw new ImportRefusal(`${n} could not be processed: ${failure.message}`)
+    throw new ImportRefusal(`${n} could not be processed: ${failure.message}`, 'failed')
   }
   const reason = failure.message.split('\n')[0]
   throw new ImportRefusal(
-    `${n} is damaged or not a complete ${format.toUpperCase()} image and cannot be decoded (${reason})`
+    `${n} is damaged or not a complete ${format.toUpperCase()} image and cannot be decoded (${reason})`,
+    'damaged',
+    { format: format.toUpperCase() }
   )
 }
 
 /** Refuses a file whose first bytes and whose decoder disagree about its format. */
 export function refuseFormatMismatch(name: string, sniffed: AssetFormat, decoded: string): never {
   throw new ImportRefusal(
-    `${quoted(name)} looks like ${sniffed.toUpperCase()} but decodes as ${decoded}: refused`
+    `${quoted(name)} looks like ${sniffed.toUpperCase()} but decodes as ${decoded}: refused`,
+    'format-mismatch',
+    { sniffed: sniffed.toUpperCase(), decoded }
   )
 }
 
 /** Refuses a record the store could not read back at the next open. */
 export function refuseUnreadableRecord(name: string, where: string, problem: string): never {
   throw new ImportRefusal(
-    `${quoted(name)} was not imported: its record would not be readable (${where}: ${problem})`
+    `${quoted(name)} was not imported: its record would not be readable (${where}: ${problem})`,
+    'unreadable-record'
   )
 }
 
 export function storeFailed(name: string, error: unknown): ImportRefusal {
   return new ImportRefusal(
-    `${quoted(name)} could not be stored in the library: ${(error as Error).message}`
+    `${quoted(name)} could not be stored in the library: ${(error as Error).message}`,
+    'store-failed'
   )
 }
 
@@ -195,7 +232,8 @@ export function decodeWarnings(dropped: DroppedChunk[], metadataErrors: string[]
 export function refuseStuckDuplicate(error: Error, moveError: unknown): never {
   throw new ImportRefusal(
     `the library already holds this photo, but its record cannot be read (${error.message}) ` +
-      `and its folder could not be set aside: ${(moveError as Error).message}`
+      `and its folder could not be set aside: ${(moveError as Error).message}`,
+    'duplicate-stuck'
   )
 }
 

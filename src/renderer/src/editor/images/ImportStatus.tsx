@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { ImageImportState } from './useImageImport'
+import { importFailureMessage } from '../../lib/importFailureMessage'
 
 /** Import progress ("Importing 2 of 3 images: dom.jpg") and one line per file that failed. */
 export function ImportStatus({
@@ -33,7 +34,7 @@ export function ImportStatus({
           </p>
           <ul>
             {state.errors.map((e, i) => (
-              <li key={i}>{e.error.includes(e.file) ? e.error : `${e.file}: ${e.error}`}</li>
+              <li key={i}>{importFailureMessage(e, t)}</li>
             ))}
           </ul>
           <button type="button" className="ghost small" onClick={onDismiss}>

@@ -1,6 +1,7 @@
 import { MAX_IPC_IMPORT_BYTES, type ImportResult } from '../../../../shared/asset'
 import type { NewsroomApi } from '../../../../shared/ipc'
 import type { Result } from '../../../../shared/result'
+import type { ImportFailure } from '../../lib/importFailureMessage'
 
 /** A file the user picked, dropped or pasted: a name and its bytes (a DOM `File` fits). */
 export interface PickedFile {
@@ -19,7 +20,7 @@ export interface ImportProgress {
 /** What came of an import: the stored assets in the order given, and a message per failure. */
 export interface ImportOutcome {
   imported: { file: string; assetId: string }[]
-  failed: { file: string; error: string }[]
+  failed: ImportFailure[]
 }
 
 const CHUNK = 0x8000
@@ -55,7 +56,9 @@ export async function importImageFiles(
     if (file.size > MAX_IPC_IMPORT_BYTES) {
       outcome.failed.push({
         file: file.name,
-        error: `${file.name}: the file is larger than ${limitMb} MB`
+        error: `${file.name}: the file is larger than ${limitMb} MB`,
+        reason: 'too-large',
+        params: { size: Math.round(file.size / 1024 / 1024), limit: limitMb }
       })
       continue
     }
@@ -67,12 +70,18 @@ export async function importImageFiles(
       result = { ok: false, error: { code: 'io', message: String(error) } }
     }
     if (!result.ok) {
-      outcome.failed.push({ file: file.name, error: result.error.message })
+      outcome.failed.push({ file: file.name, error: result.error.message, reason: 'failed' })
       continue
     }
     for (const item of result.value) {
       if ('assetId' in item) outcome.imported.push({ file: file.name, assetId: item.assetId })
-      else outcome.failed.push({ file: file.name, error: item.error })
+      else
+        outcome.failed.push({
+          file: file.name,
+          error: item.error,
+          reason: item.reason ?? 'failed',
+          params: item.params
+        })
     }
   }
   onProgress({ total: files.length, done: files.length, current: null })

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import { newsroom } from '../../lib/newsroom'
 import { assetInfo } from '../assets/assetInfo'
+import type { ImportFailure } from '../../lib/importFailureMessage'
 import { importImageFiles, type ImportProgress, type PickedFile } from './importImageFiles'
 
 /** What the import status line shows: files in flight (over all running imports) and failures. */
@@ -8,7 +9,7 @@ export interface ImageImportState {
   total: number
   done: number
   current: string | null
-  errors: { file: string; error: string }[]
+  errors: ImportFailure[]
 }
 
 export interface ImageImport {

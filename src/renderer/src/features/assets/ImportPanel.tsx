@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { formatFileSize } from './formatAssetFacts'
 import type { ImportRow } from './runImport'
+import { importFailureMessage } from '../../lib/importFailureMessage'
 
 interface ImportPanelProps {
   rows: ImportRow[]
@@ -130,7 +131,11 @@ export function ImportPanel({
           </>
         )
       case 'failed':
-        return <span className="import-error">{row.error}</span>
+        return (
+          <span className="import-error">
+            {importFailureMessage({ file: row.name, ...row }, t)}
+          </span>
+        )
       case 'tooLarge':
         return (
           <span className="import-error">
@@ -144,7 +149,7 @@ export function ImportPanel({
       case 'unreadable':
         return (
           <span className="import-error">
-            {t('assets.resultUnreadable', { name: row.name, reason: row.reason })}
+            {importFailureMessage({ file: row.name, error: row.reason, reason: 'unreadable' }, t)}
           </span>
         )
       case 'cancelled':

@@ -21,7 +21,12 @@ describe('runImport', () => {
         send: async ({ name, base64 }): Promise<ImportResult> => {
           sent.push(`${name}:${atob(base64)}`)
           return name === 'b.jpg'
-            ? { file: name, error: `“${name}” is not an image` }
+            ? {
+                file: name,
+                error: `“${name}” is not an image`,
+                reason: 'not-an-image',
+                params: { looksLike: 'text' }
+              }
             : { file: name, assetId: 'f'.repeat(64), duplicate: true }
         }
       }
@@ -30,7 +35,13 @@ describe('runImport', () => {
     expect(rows).toEqual([
       { name: 'a.jpg', status: 'imported', assetId: 'f'.repeat(64), duplicate: true, warnings: [] },
       { name: 'gross.jpg', status: 'tooLarge', bytes: 20, limit: 10 },
-      { name: 'b.jpg', status: 'failed', error: '“b.jpg” is not an image' }
+      {
+        name: 'b.jpg',
+        status: 'failed',
+        error: '“b.jpg” is not an image',
+        reason: 'not-an-image',
+        params: { looksLike: 'text' }
+      }
     ])
     // Progress was visible file by file: at some point the second file was the one importing.
     expect(seen.some((r) => r[0].status === 'imported' && r[1].status === 'importing')).toBe(true)
@@ -65,7 +76,12 @@ describe('runImport', () => {
       }
     })
     expect(rows).toEqual([
-      { name: '1.jpg', status: 'failed', error: '“1.jpg”: The harness did not answer' },
+      {
+        name: '1.jpg',
+        status: 'failed',
+        error: '“1.jpg”: The harness did not answer',
+        reason: 'failed'
+      },
       { name: '2.jpg', status: 'imported', assetId: 'a'.repeat(64), duplicate: false, warnings: [] }
     ])
   })

@@ -1,4 +1,8 @@
-import type { ImportResult } from '../../../../shared/asset'
+import type {
+  ImportRefusalParams,
+  ImportRefusalReason,
+  ImportResult
+} from '../../../../shared/asset'
 import { bytesToBase64 } from '../../lib/bytesToBase64'
 import type { PickedFile } from './collectDroppedFiles'
 import { errorMessage } from '../../lib/bridgeError'
@@ -8,7 +12,14 @@ export type ImportRow =
   | { name: string; status: 'waiting' }
   | { name: string; status: 'importing' }
   | { name: string; status: 'imported'; assetId: string; duplicate: boolean; warnings: string[] }
-  | { name: string; status: 'failed'; error: string }
+  | {
+      name: string
+      status: 'failed'
+      /** The core's English sentence (for logs); the interface says `reason` in its language. */
+      error: string
+      reason?: ImportRefusalReason
+      params?: ImportRefusalParams
+    }
   /** Refused here before sending: larger than one import call may carry. */
   | { name: string; status: 'tooLarge'; bytes: number; limit: number }
   /** The browser could not read it (moved, deleted or unreadable since it was picked). */
@@ -76,9 +87,20 @@ export async function runImport(files: PickedFile[], opts: RunImportOptions): Pr
                 duplicate: result.duplicate === true,
                 warnings: result.warnings ?? []
               }
-            : { name, status: 'failed', error: result.error }
+            : {
+                name,
+                status: 'failed',
+                error: result.error,
+                reason: result.reason,
+                params: result.params
+              }
       } catch (error) {
-        rows[i] = { name, status: 'failed', error: `“${name}”: ${errorMessage(error)}` }
+        rows[i] = {
+          name,
+          status: 'failed',
+          error: `“${name}”: ${errorMessage(error)}`,
+          reason: 'failed'
+        }
       }
     }
     publish()

@@ -1,0 +1,28 @@
+import type { TFunction } from 'i18next'
+import {
+  IMPORT_REFUSAL_REASONS,
+  type ImportRefusalParams,
+  type ImportRefusalReason
+} from '../../../shared/asset'
+
+/** One file the import did not take: its name, the core's English sentence and, when known, why. */
+export interface ImportFailure {
+  file: string
+  error: string
+  reason?: ImportRefusalReason
+  params?: ImportRefusalParams
+}
+
+function isReason(reason: unknown): reason is ImportRefusalReason {
+  return (IMPORT_REFUSAL_REASONS as readonly unknown[]).includes(reason)
+}
+
+/**
+ * Why one file was not imported, in the interface language and naming the file. The core's
+ * sentence is English and written for the command line, so the interface says it by the refusal's
+ * reason; a failure without a known reason reads as "could not be imported" naming the file.
+ */
+export function importFailureMessage(failure: ImportFailure, t: TFunction): string {
+  const reason = isReason(failure.reason) ? failure.reason : 'failed'
+  return t(`errors.importReason.${reason}`, { ...failure.params, file: failure.file })
+}
