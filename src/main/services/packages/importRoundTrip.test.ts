@@ -1,4 +1,4 @@
-import { mkdir, rm, unlink } from 'node:fs/promises'
+import { mkdir, readFile, rm, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -74,6 +74,19 @@ describe('importing a package back into the library it came from', () => {
     const usage = await source.assets.usage(fixture.lead)
     expect(usage.map((u) => u.articleId).sort()).toEqual(
       [fixture.article.id, result.articleId].sort()
+    )
+  })
+
+  it('takes a package as export wrote it (texts written into the JPEGs) back onto the originals', async () => {
+    const exported = join(root, 'export.zip')
+    const lead = [...files.keys()].find((p) => /^images\/0*1\.jpg$/.test(p))!
+    // What the export wrote is not the library's file: without the mapping it would be a copy.
+    expect(files.get(lead)!.equals(await readFile(join(root, 'photos', 'lead.jpg')))).toBe(false)
+    const before = (await source.assets.list()).length
+    const result = await importPackage(source, exported)
+    expect((await source.assets.list()).length).toBe(before)
+    expect(assetIdsOf(await source.articles.get(result.articleId))).toEqual(
+      assetIdsOf(fixture.article)
     )
   })
 
