@@ -13,6 +13,7 @@ import { figuresOf } from './bodyNodes'
 import { bodyStats } from './bodyStats'
 import { escapeHtml } from './escapeHtml'
 import { isNodeId } from './nodeIds'
+import { correctionsHeading, formatMoment, formatUpdateLine } from './versionLines'
 
 /** An asset's own values, which fill in where an image use has no override. */
 export interface ArticleAssetInfo {
@@ -69,6 +70,15 @@ export interface RenderArticleOptions {
    * @default false
    */
   nodeIds?: boolean
+  /**
+   * A published story's later life: when this version came out (shown as "Aktualisiert am …"
+   * under the date line; null for the first version) and its public corrections (shown at the
+   * end with their times, and in the JSON-LD as `correction`).
+   */
+  versions?: {
+    updatedAt: string | null
+    corrections: readonly { at: string; text: string }[]
+  }
 }
 
 /** An image use with the asset's values filled in where the use has no override. */
@@ -206,6 +216,15 @@ export function renderArticleHtml(
       `<p class="date-line"><time datetime="${escapeHtml(article.publishedAt!)}">${escapeHtml(date)}</time></p>`
     )
   }
+  const updatedAt = options.versions?.updatedAt
+  const updateLine = updatedAt
+    ? formatUpdateLine(updatedAt, article.timeZone, article.language)
+    : null
+  if (updateLine) {
+    out.push(
+      `<p class="update-line"><time datetime="${escapeHtml(updatedAt!)}">${escapeHtml(updateLine)}</time></p>`
+    )
+  }
 
   const kicker = article.kicker?.trim()
   const headline = article.headline?.trim()
@@ -243,6 +262,20 @@ export function renderArticleHtml(
 
   const byline = formatByline(article.bylines, article.language)
   if (byline) out.push(`<p class="byline">${escapeHtml(byline)}</p>`)
+
+  const corrections = options.versions?.corrections ?? []
+  if (corrections.length) {
+    out.push(
+      `<aside class="corrections"><h2>${escapeHtml(correctionsHeading(article.language, corrections.length))}</h2>` +
+        corrections
+          .map((c) => {
+            const when = formatMoment(c.at, article.timeZone, article.language) ?? c.at
+            return `<p class="correction"><time datetime="${escapeHtml(c.at)}">${escapeHtml(when)}</time>: ${escapeHtml(c.text)}</p>`
+          })
+          .join('') +
+        '</aside>'
+    )
+  }
 
   out.push('</article>')
   return out.join('\n')
@@ -288,6 +321,9 @@ figcaption{font-size:.85rem;color:#444;margin-top:.4rem}
 .gallery-thumbs img{width:4rem;height:3rem;object-fit:cover}
 .pull-quote blockquote{font-size:1.4rem;font-style:italic;margin:0;border-left:4px solid #8a1c1c;padding-left:1rem}
 .byline{color:#555;font-size:.9rem}
+.update-line{color:#555;font:.85rem system-ui,sans-serif;margin:0 0 .5rem}
+.corrections{border-top:1px solid #ccc;margin-top:2rem;font:.9rem/1.5 system-ui,sans-serif}
+.corrections h2{font-size:1rem;margin:1rem 0 .25rem}
 `.trim()
 
 const SAFE_RELATIVE_PATH = /^(?!\/)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._\-/]+$/
@@ -310,7 +346,7 @@ function jsonForScript(value: unknown): string {
  */
 export function newsArticleJsonLd(
   article: RenderableArticle,
-  options: Pick<RenderArticleOptions, 'imageSrc' | 'rendition'>
+  options: Pick<RenderArticleOptions, 'imageSrc' | 'rendition' | 'versions'>
 ): Record<string, unknown> {
   const ld: Record<string, unknown> = {
     '@context': 'https://schema.org',
@@ -333,7 +369,15 @@ export function newsArticleJsonLd(
   if (article.id) put('identifier', `urn:uuid:${article.id}`)
   put('dateCreated', article.createdAt)
   put('datePublished', article.publishedAt)
-  put('dateModified', article.updatedAt)
+  put('dateModified', options.versions?.updatedAt ?? article.updatedAt)
+  put(
+    'correction',
+    (options.versions?.corrections ?? []).map((c) => ({
+      '@type': 'CorrectionComment',
+      text: c.text,
+      datePublished: c.at
+    }))
+  )
   put(
     'author',
     article.bylines

@@ -1,4 +1,8 @@
-import { renderArticleDocument } from '../../../shared/editor/renderArticle'
+import {
+  renderArticleDocument,
+  type RenderDocumentOptions
+} from '../../../shared/editor/renderArticle'
+import { packageVersionOf } from '../../../shared/publication'
 import {
   PACKAGE_FILES,
   PACKAGE_FORMAT,
@@ -64,8 +68,18 @@ function htmlDocument(model: PackageModel): string {
         height: image.record.renditions.preview.height
       }
     },
-    creditTemplate: model.creditTemplate
+    creditTemplate: model.creditTemplate,
+    versions: htmlVersions(model)
   })
+}
+
+/** An update or correction shows when it came out; every version shows the corrections so far. */
+function htmlVersions(model: PackageModel): NonNullable<RenderDocumentOptions['versions']> {
+  const v = packageVersionOf(model.article)
+  return {
+    updatedAt: v.version > 1 ? v.versionCreated : null,
+    corrections: v.corrections
+  }
 }
 
 function json(value: unknown): string {

@@ -148,6 +148,25 @@ describe('published versions of one story', () => {
     }
   })
 
+  it('shows the update and the corrections on article.html and in its JSON-LD', () => {
+    const note = 'In einer früheren Fassung hieß es, der Bürgermeister habe dagegen gestimmt.'
+    expect(packages[0]!.html).not.toContain('class="update-line"')
+    // 14:30 UTC in the article's zone, Europe/Berlin.
+    expect(packages[2]!.html).toContain('Aktualisiert am 2. Mai 2024, 16:30 Uhr')
+    expect(packages[2]!.html).not.toContain('class="corrections"')
+    for (const p of packages.slice(3)) {
+      expect(p.html).toContain('<h2>Korrektur</h2>')
+      expect(p.html).toContain(`2. Mai 2024, 16:50 Uhr</time>: ${note}`)
+      const ld = JSON.parse(
+        /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(p.html)![1]!
+      )
+      expect(ld.correction).toEqual([
+        { '@type': 'CorrectionComment', text: note, datePublished: '2024-05-02T14:50:00.000+00:00' }
+      ])
+    }
+    expect(packages[4]!.html).toContain('Aktualisiert am 2. Mai 2024, 16:55 Uhr')
+  })
+
   it('records the versions with the article, so the package for import holds the line', async () => {
     const article = await s.articles.get(id)
     expect(article.publication!.versions.map((v) => [v.version, v.kind])).toEqual([
