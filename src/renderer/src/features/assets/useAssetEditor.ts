@@ -8,7 +8,7 @@ import {
   type AssetSummary,
   type FocalPoint
 } from '../../../../shared/asset'
-import { errorCode, errorMessage } from '../../lib/bridgeError'
+import { BridgeError, errorCode, userMessage } from '../../lib/bridgeError'
 import { call, newsroom } from '../../lib/newsroom'
 import { draftOf, draftPatch, rebaseDraft, settleDraft, type AssetDraft } from './assetDraft'
 
@@ -99,7 +99,8 @@ export function useAssetEditor({
   onChanged,
   onDeleted
 }: AssetEditorOptions): AssetEditor {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
   const [asset, setAsset] = useState<AssetSummary | null>(null)
   const [draft, setDraft] = useState<AssetDraft | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
@@ -141,13 +142,16 @@ export function useAssetEditor({
   )
 
   /** Runs server operations one after another, each on the state the previous one left. */
-  const enqueue = useCallback((op: () => Promise<void>): Promise<void> => {
-    const next = queue.current.then(op).catch((error: unknown) => {
-      setSaveState({ kind: 'failed', message: errorMessage(error) })
-    })
-    queue.current = next
-    return next
-  }, [])
+  const enqueue = useCallback(
+    (op: () => Promise<void>): Promise<void> => {
+      const next = queue.current.then(op).catch((error: unknown) => {
+        setSaveState({ kind: 'failed', message: userMessage(error, t, language) })
+      })
+      queue.current = next
+      return next
+    },
+    [t, language]
+  )
 
   const reloadAfterConflict = useCallback(
     async (lost: AssetDraft | null): Promise<void> => {
@@ -192,11 +196,11 @@ export function useAssetEditor({
         commit(fresh, nextDraft, isSame ? focal : undefined)
         setLoadError(null)
       })
-      .catch((e: Error) => isCurrent && setLoadError(e.message))
+      .catch((e: unknown) => isCurrent && setLoadError(userMessage(e, t, language)))
     return () => {
       isCurrent = false
     }
-  }, [assetId, refreshKey, commit])
+  }, [assetId, refreshKey, commit, t, language])
 
   const save = useCallback((): Promise<void> => {
     // This save takes a focal move that was waiting for its timer along.
@@ -287,7 +291,16 @@ export function useAssetEditor({
       callbacks.current.onDeleted(current)
     } catch (error) {
       setConfirmingDelete(false)
-      setActionError(t('assets.deleteFailed', { message: errorMessage(error) }))
+      const inUse =
+        error instanceof BridgeError && Array.isArray(error.detail?.articleIds)
+          ? error.detail.articleIds.length
+          : 0
+      setActionError(
+        t('assets.deleteFailed', {
+          message:
+            inUse > 0 ? t('assets.deleteInUse', { count: inUse }) : userMessage(error, t, language)
+        })
+      )
       // The refusal usually means it has become used: show where.
       const fresh = await call(newsroom.getAsset({ id: current.id })).catch(() => null)
       if (fresh)

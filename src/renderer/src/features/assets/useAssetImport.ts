@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_IPC_IMPORT_BYTES } from '../../../../shared/asset'
 import { carriesFiles } from '../../lib/assetDrag'
+import { userMessage } from '../../lib/bridgeError'
 import { call, newsroom } from '../../lib/newsroom'
 import { collectDroppedFiles, takeDropEntries, type PickedFile } from './collectDroppedFiles'
 import { runImport, type ImportRow } from './runImport'
@@ -47,7 +48,7 @@ function pastedFileName(file: File, index: number): string {
  * with a row each, cancellable between files.
  */
 export function useAssetImport(opts: AssetImportOptions): AssetImport {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [rows, setRows] = useState<ImportRow[] | null>(null)
   const [skipped, setSkipped] = useState<string[]>([])
   const [isImporting, setImporting] = useState(false)
@@ -154,8 +155,10 @@ export function useAssetImport(opts: AssetImportOptions): AssetImport {
       const { entries, loose } = takeDropEntries(event.dataTransfer)
       collectDroppedFiles(entries, loose).then(
         ({ files, skipped: left }) => startImportRef.current(files, left),
-        (e: Error) =>
-          callbacks.current.onNotice({ text: t('assets.dropFailed', { message: e.message }) })
+        (e: unknown) =>
+          callbacks.current.onNotice({
+            text: t('assets.dropFailed', { message: userMessage(e, t, i18n.language) })
+          })
       )
     }
     document.addEventListener('dragenter', handleDragEnter)
@@ -168,7 +171,7 @@ export function useAssetImport(opts: AssetImportOptions): AssetImport {
       document.removeEventListener('dragleave', handleDragLeave)
       document.removeEventListener('drop', handleDrop)
     }
-  }, [t])
+  }, [t, i18n])
 
   const handleChosenFiles = useCallback(
     (event: React.ChangeEvent<HTMLInputElement>): void => {

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AssetListFilter, AssetSummary } from '../../../../shared/asset'
+import { userMessage } from '../../lib/bridgeError'
 import { call, newsroom } from '../../lib/newsroom'
 import { sortAssets, type AssetSort } from './sortAssets'
 
@@ -50,6 +52,8 @@ function replaceIn(list: AssetSummary[] | null, next: AssetSummary): AssetSummar
  */
 export function useAssetList(): AssetList {
   const [all, setAll] = useState<AssetSummary[] | null>(null)
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
   const [error, setError] = useState<string | null>(null)
   const [missing, setMissing] = useState<MissingFilter[]>([])
   const [unused, setUnused] = useState(false)
@@ -78,11 +82,11 @@ export function useAssetList(): AssetList {
         setAssets(list)
         setError(null)
       })
-      .catch((e: Error) => isCurrent && setError(e.message))
+      .catch((e: unknown) => isCurrent && setError(userMessage(e, t, language)))
     return () => {
       isCurrent = false
     }
-  }, [missing, unused, debouncedQuery, version])
+  }, [missing, unused, debouncedQuery, version, t, language])
 
   // The whole library, for the counts beside the filters.
   useEffect(() => {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Finding } from '../../../../shared/preflight/finding'
 import type { UiLanguage } from '../../../../shared/settings'
+import { appErrorMessage } from '../../lib/bridgeError'
 import { newsroom } from '../../lib/newsroom'
 
 export type PreflightState =
@@ -17,6 +19,7 @@ export function usePreflight(
   revision: number,
   language: UiLanguage
 ): PreflightState {
+  const { t } = useTranslation()
   const [state, setState] = useState<PreflightState>({ kind: 'running', findings: [] })
   useEffect(() => {
     let isCurrent = true
@@ -27,7 +30,12 @@ export function usePreflight(
         setState((s) =>
           result.ok
             ? { kind: 'ready', findings: result.value }
-            : { kind: 'error', message: result.error.message, findings: s.findings }
+            : {
+                kind: 'error',
+                // The core's message is English; the panel speaks the interface language.
+                message: appErrorMessage(result.error, t, language),
+                findings: s.findings
+              }
         )
       })
     }, 250)
@@ -35,6 +43,6 @@ export function usePreflight(
       isCurrent = false
       clearTimeout(timer)
     }
-  }, [articleId, revision, language])
+  }, [articleId, revision, language, t])
   return state
 }
