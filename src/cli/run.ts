@@ -51,11 +51,22 @@ Commands:
                       per finding (--json: an array of findings; spelling: one per word
                       with count and places), messages in German when LANG starts with
                       "de"; exit 1 when any finding is an error
-  export ID --out FILE.zip [--force] [--overwrite]
+  export ID --out FILE.zip [--force] [--overwrite] [--correction TEXT]
                       write the article's package (ninjs, NewsML-G2, HTML, images, manifest;
                       JPEGs without location/device data). Preflight errors: the findings on
                       stderr, exit 1, no file (--force exports anyway); an existing FILE:
-                      exit 4 unless --overwrite
+                      exit 4 unless --overwrite. Published versions count 1, 2, 3: an
+                      unchanged story repeats its version (a resend), a change or a public
+                      --correction note makes the next; exit 4 while the story is withdrawn
+  kill ID --notice TEXT [--reason TEXT] --out FILE.zip [--overwrite]
+                      withdraw the story: a kill package (a new version, pubStatus canceled,
+                      the notice as its only text, no images); --reason stays internal.
+                      Further exports exit 4 until reinstate
+  reinstate ID        allow exports again after a kill (the next is a new version); exit 4
+                      when the story is not withdrawn
+  versions ID         the published versions: version, kind (first, update, correction,
+                      kill, resend), time, pubStatus, file (--json: an array of
+                      {version, kind, exportedAt, file, pubStatus})
   import-package FILE.zip
                       bring a package back as a new article; prints its id (--json: the
                       article). Unsafe or altered packages are refused (exit 5)

@@ -76,7 +76,8 @@ export const exportCommands: Record<string, Command> = {
     const { values, positionals } = parse('export', args, {
       out: { type: 'string' },
       force: { type: 'boolean' },
-      overwrite: { type: 'boolean' }
+      overwrite: { type: 'boolean' },
+      correction: { type: 'string' }
     })
     const id = oneId('export', positionals)
     if (!values.out) {
@@ -91,6 +92,7 @@ export const exportCommands: Record<string, Command> = {
       const result = await exportPackage(s, id, resolve(ctx.io.cwd, values.out), {
         force: values.force,
         overwrite: values.overwrite,
+        correction: values.correction,
         language,
         onLeftover: (note) => ctx.io.err(`copydesk: ${note.message}`)
       })
@@ -100,7 +102,8 @@ export const exportCommands: Record<string, Command> = {
         ctx.io.out(
           `${result.file}: ${result.files.length + 1} files, ${(result.bytes / 1024 / 1024).toFixed(1)} MB` +
             (result.forced ? ' (exported despite preflight errors: --force)' : '') +
-            (warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '')
+            (warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '') +
+            `, version ${result.version} (${result.kind})`
         )
       }
       return 0

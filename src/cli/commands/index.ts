@@ -4,6 +4,7 @@ import { assetEditCommands } from './asset'
 import { assetCommands } from './assets'
 import { exportCommands } from './export'
 import { libraryCommands } from './library'
+import { versionCommands } from './versions'
 import { wordCommands } from './words'
 
 /** Every CLI command by name. Add a command file and spread it in here. */
@@ -13,5 +14,6 @@ export const commands: Record<string, Command> = {
   ...assetEditCommands,
   ...exportCommands,
   ...libraryCommands,
+  ...versionCommands,
   ...wordCommands
 }
