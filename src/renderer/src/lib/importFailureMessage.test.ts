@@ -36,7 +36,8 @@ describe('importFailureMessage', () => {
     for (const reason of IMPORT_REFUSAL_REASONS) {
       const text = importFailureMessage(
         { file: 'urlaub-03.jpg', error: 'English core sentence', reason, params: PARAMS },
-        t
+        t,
+        'de'
       )
       expect(text, reason).toContain('„urlaub-03.jpg“')
       expect(text, reason).not.toMatch(ENGLISH)
@@ -48,7 +49,11 @@ describe('importFailureMessage', () => {
   it('says every refusal reason in English, naming the file', async () => {
     const t = await translator('en')
     for (const reason of IMPORT_REFUSAL_REASONS) {
-      const text = importFailureMessage({ file: 'x.png', error: 'core', reason, params: PARAMS }, t)
+      const text = importFailureMessage(
+        { file: 'x.png', error: 'core', reason, params: PARAMS },
+        t,
+        'en'
+      )
       expect(text, reason).toContain('“x.png”')
       expect(text, reason).not.toContain('{{')
       expect(text, reason).not.toContain('errors.importReason')
@@ -60,15 +65,22 @@ describe('importFailureMessage', () => {
     expect(
       importFailureMessage(
         { file: 'a.tif', error: '', reason: 'too-many-pixels', params: PARAMS },
-        de
+        de,
+        'de'
       )
     ).toContain('20000 × 20000 Pixel (400 Megapixel), mehr als die erlaubten 256 Megapixel')
   })
 
   it('says a failure without a known reason as not imported, naming the file, in German', async () => {
     const t = await translator('de')
-    expect(importFailureMessage({ file: 'b.jpg', error: 'socket hang up' }, t)).toBe(
+    expect(importFailureMessage({ file: 'b.jpg', error: 'socket hang up' }, t, 'de')).toBe(
       '„b.jpg“ konnte nicht importiert werden.'
     )
+  })
+
+  it('keeps the core sentence in English where it names the file, as it says more', async () => {
+    const t = await translator('en')
+    const error = '“c.png” was refused: its colour profile (PNG iCCP chunk) would inflate'
+    expect(importFailureMessage({ file: 'c.png', error, reason: 'bomb' }, t, 'en')).toBe(error)
   })
 })

@@ -19,10 +19,17 @@ function isReason(reason: unknown): reason is ImportRefusalReason {
 
 /**
  * Why one file was not imported, in the interface language and naming the file. The core's
- * sentence is English and written for the command line, so the interface says it by the refusal's
- * reason; a failure without a known reason reads as "could not be imported" naming the file.
+ * sentence is English and written for the command line, so the German interface says it by the
+ * refusal's reason; the English one keeps the core's sentence where it names the file, as it says
+ * more (the chunk, the decoder's words). A failure without a known reason reads as "could not be
+ * imported" naming the file.
  */
-export function importFailureMessage(failure: ImportFailure, t: TFunction): string {
+export function importFailureMessage(
+  failure: ImportFailure,
+  t: TFunction,
+  language: string
+): string {
+  if (!language.startsWith('de') && failure.error.includes(failure.file)) return failure.error
   const reason = isReason(failure.reason) ? failure.reason : 'failed'
   return t(`errors.importReason.${reason}`, { ...failure.params, file: failure.file })
 }

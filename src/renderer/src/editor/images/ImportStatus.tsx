@@ -10,7 +10,7 @@ export function ImportStatus({
   state: ImageImportState
   onDismiss(): void
 }): React.JSX.Element | null {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const isBusy = state.total > 0 && state.done < state.total
   if (!isBusy && state.errors.length === 0) return null
   return (
@@ -34,7 +34,7 @@ export function ImportStatus({
           </p>
           <ul>
             {state.errors.map((e, i) => (
-              <li key={i}>{importFailureMessage(e, t)}</li>
+              <li key={i}>{importFailureMessage(e, t, i18n.language)}</li>
             ))}
           </ul>
           <button type="button" className="ghost small" onClick={onDismiss}>

@@ -133,7 +133,7 @@ export function ImportPanel({
       case 'failed':
         return (
           <span className="import-error">
-            {importFailureMessage({ file: row.name, ...row }, t)}
+            {importFailureMessage({ file: row.name, ...row }, t, i18n.language)}
           </span>
         )
       case 'tooLarge':
@@ -149,7 +149,11 @@ export function ImportPanel({
       case 'unreadable':
         return (
           <span className="import-error">
-            {importFailureMessage({ file: row.name, error: row.reason, reason: 'unreadable' }, t)}
+            {importFailureMessage(
+              { file: row.name, error: row.reason, reason: 'unreadable' },
+              t,
+              i18n.language
+            )}
           </span>
         )
       case 'cancelled':
