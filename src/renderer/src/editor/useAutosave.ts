@@ -77,7 +77,8 @@ export function useAutosave(
     // Main asks before a window closes or the app quits, and waits for the answer.
     const unregister = registerUnsavedWork({
       flush: () => controller.flush(),
-      unsavedReason: () => controller.unsavedReason
+      unsavedReason: () => controller.unsavedReason,
+      articleId
     })
     window.addEventListener('pagehide', handleHide)
     window.addEventListener('beforeunload', handleHide)
@@ -90,7 +91,7 @@ export function useAutosave(
       handleHide()
       controller.dispose()
     }
-  }, [controller])
+  }, [controller, articleId])
 
   return { status, controller }
 }

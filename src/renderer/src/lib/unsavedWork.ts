@@ -7,6 +7,8 @@ export interface UnsavedWork {
   flush(): Promise<void>
   /** Why something is still unsaved after `flush` (a user-readable message), else null. */
   unsavedReason(): string | null
+  /** The article this work belongs to, when it is an open article. */
+  articleId?: string
 }
 
 const holders = new Set<UnsavedWork>()
@@ -30,8 +32,20 @@ export async function flushUnsavedWork(): Promise<{ saved: boolean; message?: st
   return reasons.length === 0 ? { saved: true } : { saved: false, message: reasons.join('\n') }
 }
 
+/**
+ * Asks the library to remove every open article that is an untouched draft, as leaving it would:
+ * the library decides and keeps anything that has or ever had content. A refusal changes nothing.
+ */
+async function discardOpenEmptyDrafts(): Promise<void> {
+  const ids = new Set([...holders].map((work) => work.articleId).filter((id) => id !== undefined))
+  await Promise.all([...ids].map((id) => newsroom.discardIfEmpty({ id }).catch(() => undefined)))
+}
+
 async function answer(request: FlushRequest): Promise<void> {
   const result = await flushUnsavedWork()
+  // Closing or quitting leaves the open article as leaving it for the library does; a reload
+  // opens it again, so it stays. Only once everything is saved, so the library sees what was typed.
+  if (result.saved && request.reason !== 'reload') await discardOpenEmptyDrafts()
   await newsroom.reportFlushed({ requestId: request.requestId, ...result })
 }
 
