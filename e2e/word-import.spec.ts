@@ -52,7 +52,9 @@ async function dropFile(
 
 /** What the reader sees of the story in the editor, and what the notes say. */
 async function expectStoryOnScreen(page: Page, name: string): Promise<void> {
-  await expect(page.getByLabel('Headline')).toHaveValue('Gipfel in Wladiwostok endet ohne Einigung')
+  await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toHaveValue(
+    'Gipfel in Wladiwostok endet ohne Einigung'
+  )
   const body = page.getByRole('textbox', { name: 'Body' })
   await expect(body.getByRole('heading', { level: 2 })).toHaveText('Die Streitpunkte')
   await expect(body.getByRole('heading', { level: 3 })).toHaveText('Der Zeitplan')
