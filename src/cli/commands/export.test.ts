@@ -70,7 +70,9 @@ describe('copydesk export and import-package', () => {
     // Six pictures with three files each, two web crops of the lead and each of the three
     // gallery pictures, four documents and the manifest.
     expect(first.stdout).toMatch(
-      new RegExp(`^${out.replace(/[.]/g, '\\.')}: 31 files, [\\d.]+ MB, \\d+ warnings\\n$`)
+      new RegExp(
+        `^${out.replace(/[.]/g, '\\.')}: 31 files, [\\d.]+ MB, \\d+ warnings, version 1 \\(first\\)\\n$`
+      )
     )
     expect((await readFile(out)).subarray(0, 2).toString()).toBe('PK')
     const again = await cli({}, 'export', articleId, '--out', out)
