@@ -66,7 +66,7 @@ export function WordListSection(): React.JSX.Element {
     <fieldset className="settings-group word-list-settings">
       <legend className="field-label">{t('spellingMenu.wordList')}</legend>
       <p className="muted small-text">{t('spellingMenu.wordListHint')}</p>
-      <form className="field-row word-list-add" onSubmit={(e) => void handleAdd(e)}>
+      <form className="word-list-add" onSubmit={(e) => void handleAdd(e)}>
         <label className="field compact">
           <span className="field-label">{t('spellingMenu.newWord')}</span>
           <input className="input" value={word} onChange={(e) => setWord(e.target.value)} />
