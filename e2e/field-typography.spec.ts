@@ -27,7 +27,7 @@ test('a German article: the fields set „…“, ’, – and … as typed; und
   harness
 }) => {
   await startArticle(page, harness.url)
-  const headline = page.getByLabel('Headline')
+  const headline = page.getByRole('textbox', { name: 'Headline', exact: true })
   await headline.click()
   await page.keyboard.type('"Gipfel"')
   await expect(headline).toHaveValue('„Gipfel“')
@@ -45,12 +45,12 @@ test('a German article: the fields set „…“, ’, – and … as typed; und
   await expect(headline).toHaveValue('„Gipfel“ in Wladiwostok – Tag 1... "')
 
   // Numbers, hyphenated words and web addresses stay as typed.
-  const teaser = page.getByLabel('Teaser')
+  const teaser = page.getByRole('textbox', { name: 'Teaser', exact: true })
   await teaser.click()
   await page.keyboard.type("Kim's Zug: 10-12 Uhr, E-Mail, www.kim's.de/a-b...")
   await expect(teaser).toHaveValue("Kim’s Zug: 10-12 Uhr, E-Mail, www.kim's.de/a-b...")
 
-  const kicker = page.getByLabel('Kicker')
+  const kicker = page.getByRole('textbox', { name: 'Kicker', exact: true })
   await kicker.click()
   await page.keyboard.type("'Nachtzug'")
   await expect(kicker).toHaveValue('‚Nachtzug‘')
@@ -64,6 +64,18 @@ test('a German article: the fields set „…“, ’, – and … as typed; und
   await credit.click()
   await page.keyboard.type('"Bahn-Archiv"')
   await expect(credit).toHaveValue('„Bahn-Archiv“')
+
+  // The lead image's caption override, in the side column.
+  const lead = page.getByRole('region', { name: 'Lead image' })
+  const leadPhoto = await makePhoto(work, 'nachtzug.jpg', '#a53', { caption: 'Archiv' })
+  await chooseFiles(page, () => lead.getByRole('button', { name: 'Choose a photo…' }).click(), [
+    leadPhoto
+  ])
+  const caption = lead.getByRole('textbox', { name: 'Caption' })
+  await caption.click()
+  await page.keyboard.type(`Der "Nachtzug" - kurz vor Kim's Abfahrt...`)
+  await expect(caption).toHaveValue('Der „Nachtzug“ – kurz vor Kim’s Abfahrt…')
+  await page.screenshot({ path: test.info().outputPath('field-typography.png') })
 })
 
 async function openWith(
@@ -79,7 +91,7 @@ async function openWith(
   ).trim()
   const { url, child } = await startHarnessProcess(library)
   await page.goto(`${url}#/article/${id}`)
-  const field = page.getByLabel('Headline')
+  const field = page.getByRole('textbox', { name: 'Headline', exact: true })
   await expect(field).toHaveValue('x')
   await field.fill('')
   await field.click()
@@ -89,11 +101,15 @@ async function openWith(
 
 test('an English article gets “…” and ’, a Swiss one «…» and ‹…›', async ({ page }) => {
   let stop = await openWith(page, 'en-GB', `"Summit" - Kim's 'last' word`)
-  await expect(page.getByLabel('Headline')).toHaveValue('“Summit” – Kim’s ‘last’ word')
+  await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toHaveValue(
+    '“Summit” – Kim’s ‘last’ word'
+  )
   await stop()
 
   stop = await openWith(page, 'de-CH', `"Gipfel" und 'so'`)
-  await expect(page.getByLabel('Headline')).toHaveValue('«Gipfel» und ‹so›')
+  await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toHaveValue(
+    '«Gipfel» und ‹so›'
+  )
   await stop()
 })
 
@@ -108,7 +124,7 @@ test('with typography switched off in the settings, the fields keep straight cha
   await smartQuotes.click()
   await expect(smartQuotes).not.toBeChecked()
   await dialog.getByRole('button', { name: 'Close' }).click()
-  const headline = page.getByLabel('Headline')
+  const headline = page.getByRole('textbox', { name: 'Headline', exact: true })
   await headline.click()
   await page.keyboard.type('"Gipfel" - ja...')
   await expect(headline).toHaveValue('"Gipfel" - ja...')
