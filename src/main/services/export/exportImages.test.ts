@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImageUse, PmNode } from '../../../shared/article'
 import { figureNode } from '../../../shared/editor/bodyNodes'
 import { PACKAGE_FILES } from '../../../shared/packageFormat'
+import { CopydeskError } from '../../../shared/result'
 import { openServices, type Services } from '..'
 import { assetDir } from '../assets/assetResolver'
 import { safeUnzip } from '../packages/safeUnzip'
@@ -484,12 +485,15 @@ describe('a picture file the writer cannot read', () => {
     })
     const out = join(root, 'kaputt', 'paket.zip')
     await mkdir(join(root, 'kaputt'))
-    const error = await exportPackage(s, article.id, out, { markExported: false }).catch(
-      (e: unknown) => e as { code: string; message: string }
+    const error: unknown = await exportPackage(s, article.id, out, { markExported: false }).catch(
+      (e: unknown) => e
     )
-    expect(error).toMatchObject({ code: 'corrupt' })
-    expect((error as Error).message).toContain(`Asset ${id} (kaputt.png)`)
-    expect((error as Error).message).toMatch(/could not be written with its caption and credit/)
+    expect(error).toBeInstanceOf(CopydeskError)
+    expect((error as CopydeskError).code).toBe('corrupt')
+    expect((error as CopydeskError).message).toContain(`Asset ${id} (kaputt.png)`)
+    expect((error as CopydeskError).message).toMatch(
+      /could not be written with its caption and credit/
+    )
     expect(await readdir(join(root, 'kaputt'))).toEqual([])
   }, 60_000)
 })
