@@ -67,9 +67,12 @@ Commands:
   versions ID         the published versions: version, kind (first, update, correction,
                       kill, resend), time, pubStatus, file (--json: an array of
                       {version, kind, exportedAt, file, pubStatus})
-  import-package FILE.zip
-                      bring a package back as a new article; prints its id (--json: the
-                      article). Unsafe or altered packages are refused (exit 5)
+  import-package FILE.zip [--as-update | --as-new]
+                      bring a package in; prints its id (--json: the article). A story the
+                      library does not hold keeps the package's id and published versions;
+                      for one it holds, --as-update makes the package's content and versions
+                      the story's, --as-new imports a new story (new id), else exit 4.
+                      Unsafe or altered packages are refused (exit 5)
 
 Global options:
   --library DIR       the library folder (else $COPYDESK_LIBRARY, else the app's default)

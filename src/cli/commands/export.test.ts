@@ -97,7 +97,12 @@ describe('copydesk export and import-package', () => {
 
   it('imports a package as a new article and prints its id; refuses a damaged one (exit 5)', async () => {
     const out = join(dir, 'paket.zip')
-    const imported = await cli({}, 'import-package', out)
+    // The library holds the story: without saying how, the import is refused.
+    const held = await cli({}, 'import-package', out)
+    expect(held.code).toBe(4)
+    expect(held.stderr).toContain('--as-update')
+    expect((await cli({}, 'import-package', out, '--as-new', '--as-update')).code).toBe(2)
+    const imported = await cli({}, 'import-package', out, '--as-new')
     expect(imported.code).toBe(0)
     const id = imported.stdout.trim()
     expect(id).toMatch(/^[0-9a-f-]{36}$/)
@@ -106,7 +111,7 @@ describe('copydesk export and import-package', () => {
     expect(JSON.parse(shown.stdout).headline).toBe(
       'Koalition einigt sich auf Straßenbau-Kompromiss'
     )
-    const json = await cli({}, 'import-package', out, '--json')
+    const json = await cli({}, 'import-package', out, '--as-new', '--json')
     expect(JSON.parse(json.stdout).galleries[0].items).toHaveLength(3)
 
     const damaged = join(dir, 'kaputt.zip')

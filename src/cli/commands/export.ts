@@ -128,14 +128,24 @@ export const exportCommands: Record<string, Command> = {
   },
 
   async 'import-package'(args, ctx) {
-    const { positionals } = parse('import-package', args, {})
+    const { values, positionals } = parse('import-package', args, {
+      'as-update': { type: 'boolean' },
+      'as-new': { type: 'boolean' }
+    })
     if (positionals.length !== 1) {
       throw new CopydeskError('invalid-input', 'import-package needs exactly one FILE.zip')
+    }
+    if (values['as-update'] && values['as-new']) {
+      throw new CopydeskError(
+        'invalid-input',
+        'import-package takes --as-update or --as-new, not both'
+      )
     }
     const s = await ctx.services()
     const result = await importPackage(s, resolve(ctx.io.cwd, positionals[0]), {
       onLeftover: (note) => ctx.io.err(`copydesk: ${note.message}`),
-      onWarning: (message) => ctx.io.err(`copydesk: warning: ${message}`)
+      onWarning: (message) => ctx.io.err(`copydesk: warning: ${message}`),
+      as: values['as-update'] ? 'update' : values['as-new'] ? 'new' : undefined
     })
     if (ctx.json) printJson(ctx.io, await s.articles.get(result.articleId))
     else ctx.io.out(result.articleId)

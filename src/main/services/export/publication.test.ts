@@ -11,6 +11,7 @@ import { PACKAGE_FILES } from '../../../shared/packageFormat'
 import { CopydeskError } from '../../../shared/result'
 import { openServices, type Services } from '..'
 import { safeUnzip } from '../packages/safeUnzip'
+import { importPackage } from '../packages/importPackage'
 import { exportPackage } from './exportPackage'
 
 const run = promisify(execFile)
@@ -196,6 +197,43 @@ describe('published versions of one story', () => {
     expect(failed).toBeInstanceOf(CopydeskError)
     expect((await s.articles.get(id)).publication!.versions).toHaveLength(before)
   })
+
+  it('continues the version line in another library that imports the package', async () => {
+    const t = await openServices({
+      libraryDir: join(root, 'other-library'),
+      version: 'test',
+      systemLocale: 'de'
+    })
+    try {
+      const v4 = join(root, 'out', 'v4.zip')
+      const imported = await importPackage(t, v4)
+      expect(imported.articleId).toBe(id)
+      // The story is held now: only an explicit choice imports it again.
+      const held = await importPackage(t, v4).catch((e: unknown) => e)
+      expect((held as CopydeskError).code).toBe('conflict')
+      expect((held as CopydeskError).detail).toMatchObject({ reason: 'held', articleId: id })
+      const story = await t.articles.get(id)
+      await t.articles.save(id, story.revision, { headline: 'Stadtrat beschließt Haushalt 2025' })
+      const next = await exportPackage(t, id, join(root, 'out', 'other-v5.zip'), {
+        force: true,
+        now: at(58)
+      })
+      expect([next.version, next.kind]).toEqual([5, 'update'])
+      const v5 = await openValid(join(root, 'out', 'other-v5.zip'))
+      expect([v5.ninjs.uri, v5.ninjs.version]).toEqual([`urn:uuid:${id}`, '5'])
+      expect(v5.ninjs.firstCreated).toBe(packages[0]!.ninjs.firstCreated)
+      expect(v5.ninjs.descriptions!.filter((d) => d.role === 'correction')).toHaveLength(1)
+      // As an update the package's content becomes the story's again; as new, a new identity.
+      await importPackage(t, v4, { as: 'update' })
+      expect((await t.articles.get(id)).headline).toBe('Stadtrat beschließt Haushalt')
+      expect((await t.articles.get(id)).publication!.versions.at(-1)!.version).toBe(5)
+      const copy = await importPackage(t, v4, { as: 'new' })
+      expect(copy.articleId).not.toBe(id)
+      expect((await t.articles.get(copy.articleId)).publication).toBeUndefined()
+    } finally {
+      await t.close()
+    }
+  }, 60_000)
 
   it('withdraws the story with a valid canceled package, then refuses exports until reinstated', async () => {
     const result = await exportPackage(s, id, join(root, 'out', 'kill.zip'), {

@@ -7,6 +7,7 @@ import { publicationSchema, type Publication } from '../../../shared/publication
 import {
   ARTICLE_SCHEMA_VERSION,
   articlePatchSchema,
+  articleIdSchema,
   articleSchema,
   defaultArticleFields,
   importedFromSchema,
@@ -717,18 +718,33 @@ export class ArticleLibrary {
    */
   async create(
     fields: ArticlePatch = {},
-    extra: { importedFrom?: Omit<ImportedFrom, 'revision'> } = {}
+    extra: {
+      importedFrom?: Omit<ImportedFrom, 'revision'>
+      /** Keep this identity (a package's story the library does not hold yet). */
+      id?: string
+      /** The story's published versions so far (from a package). */
+      publication?: Publication
+    } = {}
   ): Promise<Article> {
     this.ensureWritable()
+    if (extra.id !== undefined) {
+      articleIdSchema.parse(extra.id)
+      if (this.summaries.entries.has(extra.id)) {
+        throw new CopydeskError('conflict', `Article ${extra.id} is already in the library`, {
+          articleId: extra.id
+        })
+      }
+    }
     const now = nowIso(this.clock())
     const article: Article = {
       ...defaultArticleFields(),
       ...definedOnly(articlePatchSchema.parse(fields)),
       schemaVersion: ARTICLE_SCHEMA_VERSION,
-      id: randomUUID(),
+      id: extra.id ?? randomUUID(),
       revision: 1,
       createdAt: now,
       updatedAt: now,
+      ...(extra.publication ? { publication: publicationSchema.parse(extra.publication) } : {}),
       ...(extra.importedFrom
         ? { importedFrom: importedFromSchema.parse({ ...extra.importedFrom, revision: 1 }) }
         : {})
@@ -749,6 +765,12 @@ export class ArticleLibrary {
       await this.afterWrite(article, stamp, {})
       return structuredClone(article)
     })
+  }
+
+  /** The article with this id, or null when the library holds none. */
+  async find(id: string): Promise<Article | null> {
+    if (!this.summaries.entries.has(id)) return null
+    return this.get(id)
   }
 
   /** The article with this id, or a not-found error. */

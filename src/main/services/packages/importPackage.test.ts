@@ -43,7 +43,9 @@ function normalised(ninjs: unknown, articleId: string): unknown {
   // Ids (article UUID, derived picture/gallery UUIDs) and timestamps may differ; nothing else.
   return JSON.parse(
     JSON.stringify(ninjs, (key, value: unknown) =>
-      key === 'uri' || key === 'firstCreated' || key === 'versionCreated' ? undefined : value
+      key === 'uri' || key === 'firstCreated' || key === 'versionCreated' || key === 'version'
+        ? undefined
+        : value
     )
       .split(articleId)
       .join('ARTICLE')
@@ -51,10 +53,12 @@ function normalised(ninjs: unknown, articleId: string): unknown {
 }
 
 describe('importPackage', () => {
-  it('brings a package back as a new article; re-exporting gives the same ninjs', async () => {
+  it('brings a package into another library with its identity; re-exporting gives the same ninjs', async () => {
     const before = await target.articles.list()
     const result = await importPackage(target, zip)
-    expect(result.articleId).not.toBe(fixture.article.id)
+    // A story this library did not hold keeps the package's identity and version line.
+    expect(result.articleId).toBe(fixture.article.id)
+    expect((await target.articles.get(result.articleId)).publication?.versions).toHaveLength(1)
     expect(await target.articles.list()).toHaveLength(before.length + 1)
     const imported = await target.articles.get(result.articleId)
     expect(imported.headline).toBe(fixture.article.headline)
@@ -79,6 +83,9 @@ describe('importPackage', () => {
     const first = normalised(await readNinjs(zip, 'n1'), fixture.article.id)
     const second = normalised(await readNinjs(again, 'n2'), result.articleId)
     expect(second).toEqual(first)
+    // The version line goes on from the package's version 1 (the pictures have new ids here).
+    const continued = (await readNinjs(again, 'n3')) as { uri: string; version: string }
+    expect([continued.uri, continued.version]).toEqual([`urn:uuid:${fixture.article.id}`, '2'])
   })
 
   it('refuses a file that is not there or not a ZIP', async () => {

@@ -11,6 +11,7 @@ import {
   type ImportedFrom,
   type PmNode
 } from '../../../shared/article'
+import { lastPublished, type Publication } from '../../../shared/publication'
 import {
   ASSET_EDITABLE_FIELDS,
   ASSET_SCHEMA_VERSION,
@@ -40,8 +41,19 @@ export interface ImportDeps {
   articles: {
     create(
       fields: Partial<ArticleFields>,
-      extra?: { importedFrom?: Omit<ImportedFrom, 'revision'> }
+      extra?: {
+        importedFrom?: Omit<ImportedFrom, 'revision'>
+        id?: string
+        publication?: Publication
+      }
     ): Promise<Article>
+    /** The library's copy of the package's story, or null when it holds none. */
+    find(id: string): Promise<Article | null>
+    save(id: string, baseRevision: number, patch: Partial<ArticleFields>): Promise<unknown>
+    updatePublication(
+      id: string,
+      update: (current: Publication | undefined) => Publication
+    ): Promise<unknown>
   }
   assets: Pick<AssetStore, 'import' | 'get' | 'update' | 'delete'>
 }
@@ -56,6 +68,12 @@ export interface ImportPackageOptions {
   displayName?: string
   /** The import's timestamp (tests pin it). */
   now?: Date
+  /**
+   * For a story the library already holds: `update` makes the package's content and version
+   * line the story's, `new` imports it as a new story with a new identity. Without it such an
+   * import is refused (`conflict`, `detail.reason` `held`).
+   */
+  as?: 'update' | 'new'
 }
 
 const TMP = LIBRARY_TMP
@@ -305,6 +323,15 @@ export async function importPackage(
     }
     const doc = parsed.data
     checkSource(doc, zipFile, files)
+    // Decided before any picture is taken in, so a refusal leaves the library as it was.
+    const held = await deps.articles.find(doc.article.id)
+    if (held && !opts.as) {
+      throw new CopydeskError(
+        'conflict',
+        `Package ${zipFile}: this library already holds its story ${held.id} ("${held.headline ?? ''}"); import it as an update of that story (--as-update) or as a new story (--as-new)`,
+        { reason: 'held', articleId: held.id }
+      )
+    }
 
     const ids = new Map<string, string>()
     for (const entry of doc.assets) {
@@ -350,29 +377,32 @@ export async function importPackage(
       file: opts.displayName ?? basename(zipFile),
       importedAt: nowIso(opts.now ?? new Date())
     }
-    const article = await deps.articles.create(
-      {
-        status: 'draft',
-        language: a.language,
-        timeZone: a.timeZone,
-        kicker: a.kicker,
-        headline: a.headline,
-        teaser: a.teaser,
-        bylines: a.bylines,
-        dateline: a.dateline,
-        slugline: a.slugline,
-        tags: a.tags,
-        edNote: a.edNote,
-        notes: a.notes,
-        publishedAt: a.publishedAt,
-        embargoedUntil: a.embargoedUntil,
-        body: remapBody(a.body, ids),
-        lead: a.lead ? remapUse(a.lead, ids) : null,
-        galleries: a.galleries.map((g) => ({ ...g, items: g.items.map((i) => remapUse(i, ids)) }))
-      },
-      { importedFrom }
-    )
-    return { articleId: article.id, assetIds: doc.assets.map((e) => ids.get(e.record.id)!) }
+    const fields: Partial<ArticleFields> = {
+      status: 'draft',
+      language: a.language,
+      timeZone: a.timeZone,
+      kicker: a.kicker,
+      headline: a.headline,
+      teaser: a.teaser,
+      bylines: a.bylines,
+      dateline: a.dateline,
+      slugline: a.slugline,
+      tags: a.tags,
+      edNote: a.edNote,
+      notes: a.notes,
+      publishedAt: a.publishedAt,
+      embargoedUntil: a.embargoedUntil,
+      body: remapBody(a.body, ids),
+      lead: a.lead ? remapUse(a.lead, ids) : null,
+      galleries: a.galleries.map((g) => ({ ...g, items: g.items.map((i) => remapUse(i, ids)) }))
+    }
+    const article = await placeStory(deps, held, fields, {
+      importedFrom,
+      as: opts.as,
+      id: a.id,
+      publication: a.publication
+    })
+    return { articleId: article, assetIds: doc.assets.map((e) => ids.get(e.record.id)!) }
   } catch (error) {
     for (const id of created) await deps.assets.delete(id).catch(() => undefined)
     throw error
@@ -380,6 +410,45 @@ export async function importPackage(
     await journal.close()
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Where the package's story goes: a story the library does not hold keeps the package's identity
+ * and version line; for one it holds, `update` puts the package's fields and record on it, `new`
+ * makes a new story without either.
+ */
+async function placeStory(
+  deps: ImportDeps,
+  held: Article | null,
+  fields: Partial<ArticleFields>,
+  opts: {
+    importedFrom: Omit<ImportedFrom, 'revision'>
+    as?: 'update' | 'new'
+    id: string
+    publication?: Publication
+  }
+): Promise<string> {
+  const { importedFrom, publication } = opts
+  if (!held) {
+    const keep = opts.as !== 'new'
+    const created = await deps.articles.create(fields, {
+      importedFrom,
+      ...(keep ? { id: opts.id, ...(publication ? { publication } : {}) } : {})
+    })
+    return created.id
+  }
+  if (opts.as === 'new') return (await deps.articles.create(fields, { importedFrom })).id
+  // The story goes on as the package has it: a re-export continues its version line.
+  await deps.articles.save(held.id, held.revision, { ...fields, status: held.status })
+  if (publication) {
+    // Published versions never count backwards: an older package leaves the newer line.
+    await deps.articles.updatePublication(held.id, (current) =>
+      (lastPublished(current)?.version ?? 0) > (lastPublished(publication)?.version ?? 0)
+        ? current!
+        : publication
+    )
+  }
+  return held.id
 }
 
 /** Writes package bytes from IPC to a temporary file in the library and imports it. */

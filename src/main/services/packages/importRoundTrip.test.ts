@@ -55,8 +55,10 @@ afterAll(async () => {
 describe('importing a package back into the library it came from', () => {
   it('uses the library’s own photos, not second copies of the rewritten files', async () => {
     const before = (await source.assets.list()).length
+    // The library holds the story itself: imported as a new story beside it.
     const result = await importPackage(source, rewritten, {
-      now: new Date('2026-03-10T09:15:00Z')
+      now: new Date('2026-03-10T09:15:00Z'),
+      as: 'new'
     })
     expect((await source.assets.list()).length).toBe(before)
     const imported = await source.articles.get(result.articleId)
@@ -83,7 +85,7 @@ describe('importing a package back into the library it came from', () => {
     // What the export wrote is not the library's file: without the mapping it would be a copy.
     expect(files.get(lead)!.equals(await readFile(join(root, 'photos', 'lead.jpg')))).toBe(false)
     const before = (await source.assets.list()).length
-    const result = await importPackage(source, exported)
+    const result = await importPackage(source, exported, { as: 'new' })
     expect((await source.assets.list()).length).toBe(before)
     expect(assetIdsOf(await source.articles.get(result.articleId))).toEqual(
       assetIdsOf(fixture.article)
@@ -126,7 +128,7 @@ describe('importing a package back into the library it came from', () => {
     )
     const forged = await repackage(changed, join(root, 'forged.zip'))
     const before = (await source.assets.list()).length
-    const result = await importPackage(source, forged)
+    const result = await importPackage(source, forged, { as: 'new' })
     const imported = await source.articles.get(result.articleId)
     expect(imported.lead?.assetId).not.toBe(fixture.lead)
     expect((await source.assets.get(imported.lead!.assetId)).width).toBe(640)
