@@ -3,7 +3,7 @@
  * hand where each format keeps it (sharp writes none into a GIF, and the tests need to control
  * the bytes: odd sizes, a missing end marker).
  */
-import sharp from 'sharp'
+import sharp, { type Sharp } from 'sharp'
 
 /** An XMP packet with the newsroom fields the photo desk reads (values are XML-escaped). */
 export function xmpPacket(fields: {
@@ -39,7 +39,7 @@ export function xmpPacket(fields: {
   )
 }
 
-function picture(width: number, height: number): sharp.Sharp {
+function picture(width: number, height: number): Sharp {
   return sharp({
     create: {
       width,
