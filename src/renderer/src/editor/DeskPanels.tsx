@@ -132,8 +132,13 @@ export function SideSectionBox({
   children: React.ReactNode
 }): React.JSX.Element {
   const headId = `side-${id}-head`
+  // Only the checks are a landmark ("Checks"): named regions around the fields would compete
+  // with the fields' own labels ("Byline and dateline" against "Byline").
   return (
-    <section className={`side-section side-section-${id}`} aria-labelledby={headId}>
+    <section
+      className={`side-section side-section-${id}`}
+      aria-label={id === 'checks' ? title : undefined}
+    >
       <h2 className="side-section-title">
         <button
           type="button"

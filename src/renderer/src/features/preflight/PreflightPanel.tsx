@@ -96,6 +96,13 @@ export function PreflightPanel({ state, actions }: PreflightPanelProps): React.J
     const word = finding.word
     const spellingSpot = word !== undefined ? spotOf[word] : undefined
     const total = finding.count ?? 1
+    const severity = finding.severity === 'error' ? t('checks.error') : t('checks.warning')
+    // Under its image's name, a finding need not name the image again ("has no credit."); its
+    // accessible name still says it all, severity first, even where the badge is not shown.
+    const shortMessage =
+      isInGroup && finding.subject && finding.message.startsWith(finding.subject)
+        ? finding.message.slice(finding.subject.length).replace(/^[\s:,]+/u, '')
+        : null
     return (
       <div className={`check check-${finding.severity}${isInGroup ? ' in-group' : ''}`}>
         <button
@@ -103,11 +110,18 @@ export function PreflightPanel({ state, actions }: PreflightPanelProps): React.J
           className="check-jump"
           onClick={() => (word ? handleWordClick(finding) : actions.jump(finding.where))}
         >
-          <span className="check-badge">
-            {finding.severity === 'error' ? t('checks.error') : t('checks.warning')}
-          </span>
+          <span className="check-badge">{severity}</span>
           <span className="check-message">
-            {finding.message}
+            {shortMessage === null ? (
+              finding.message
+            ) : (
+              <>
+                <span className="sr-only">
+                  {finding.message.slice(0, finding.message.length - shortMessage.length)}
+                </span>
+                {shortMessage}
+              </>
+            )}
             {finding.count !== undefined && finding.count > 1 && (
               <span className="check-count"> {t('checks.occurrences', { count: total })}</span>
             )}
@@ -175,8 +189,12 @@ export function PreflightPanel({ state, actions }: PreflightPanelProps): React.J
     )
   }
 
-  const renderItem = (item: CheckItem): React.JSX.Element => {
-    if (item.kind === 'single') return <li key={item.key}>{renderFinding(item.finding, false)}</li>
+  const renderItem = (item: CheckItem): React.JSX.Element | null => {
+    if (item.kind === 'single') {
+      // A word ignored at every place it stands is done with.
+      if (item.finding.word && actions.spotsOf(item.finding).length === 0) return null
+      return <li key={item.key}>{renderFinding(item.finding, false)}</li>
+    }
     const key = `image:${item.key}`
     const isOpen = !collapsed.has(key)
     const worst = item.findings[0]!.severity
