@@ -173,15 +173,20 @@ describe('packages:import', () => {
     const [name] = (await readdir(exportsDir)).filter((n) => n.startsWith('haushalt'))
     const bytes = await readFile(join(exportsDir, name))
     const before = (await s.articles.list()).length
+    // The library holds the story: the app has to say how to take it in.
+    const held = await call(Channels.packagesImport, { name, base64: bytes.toString('base64') })
+    expect(held.ok || [held.error.code, held.error.detail?.reason]).toEqual(['conflict', 'held'])
     const imported = await value<PackageImportResult>(Channels.packagesImport, {
       name,
-      base64: bytes.toString('base64')
+      base64: bytes.toString('base64'),
+      as: 'new'
     })
     expect((await s.articles.get(imported.articleId)).headline).toBe(fixture.article.headline)
     expect((await s.articles.list()).length).toBe(before + 1)
     const viaBytes = await value<PackageImportResult>(Channels.packagesImport, {
       name,
-      bytes: new Uint8Array(bytes)
+      bytes: new Uint8Array(bytes),
+      as: 'new'
     })
     expect(viaBytes.articleId).not.toBe(imported.articleId)
 

@@ -116,7 +116,8 @@ const handlers: { [C in Channel]: Handler<C> } = {
     importPackageBytes(
       s,
       input.name,
-      'bytes' in input ? input.bytes : Buffer.from(input.base64, 'base64')
+      'bytes' in input ? input.bytes : Buffer.from(input.base64, 'base64'),
+      { as: input.as }
     ),
   [Channels.docxConvert]: async (input, s) =>
     convertDocx(input.name, 'bytes' in input ? input.bytes : Buffer.from(input.base64, 'base64'), s)

@@ -16,6 +16,11 @@ export const MAX_IPC_PACKAGE_BYTES = 1024 * 1024 * 1024
 export const MAX_IPC_PACKAGE_BASE64_BYTES = 64 * 1024 * 1024
 
 const fileName = z.string().min(1).max(1000)
+/**
+ * For a story the library holds: `update` makes the package's content and versions the story's,
+ * `new` a new story. Without it, such an import fails with `conflict` (`detail.reason` `held`).
+ */
+const importAs = z.enum(['update', 'new']).optional()
 
 /** `packages:import`: the package's bytes, never a path (the renderer names no files). */
 export const packageImportInputSchema = z.union([
@@ -24,7 +29,8 @@ export const packageImportInputSchema = z.union([
       name: fileName,
       bytes: z
         .instanceof(Uint8Array)
-        .refine((b) => b.byteLength <= MAX_IPC_PACKAGE_BYTES, 'package too large')
+        .refine((b) => b.byteLength <= MAX_IPC_PACKAGE_BYTES, 'package too large'),
+      as: importAs
     })
     .strict(),
   z
@@ -33,7 +39,8 @@ export const packageImportInputSchema = z.union([
       base64: z
         .string()
         .max(Math.ceil(MAX_IPC_PACKAGE_BASE64_BYTES / 3) * 4 + 4)
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+      as: importAs
     })
     .strict()
 ])
