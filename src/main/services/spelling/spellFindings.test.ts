@@ -130,4 +130,20 @@ describe('spellFindings', () => {
     }
     expect(bodyTextBlocks(doc)).toEqual([{ text: 'Eins zwei\ndrei', where: { path: [0] } }])
   })
+
+  it('names a block by the stable node id the editor gives it', () => {
+    const doc = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          attrs: { nodeId: 'pabsatz001' },
+          content: [{ type: 'text', text: 'Eins' }]
+        }
+      ]
+    }
+    expect(bodyTextBlocks(doc)).toEqual([
+      { text: 'Eins', where: { path: [0], nodeId: 'pabsatz001' } }
+    ])
+  })
 })

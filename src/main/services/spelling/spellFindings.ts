@@ -63,7 +63,8 @@ function isTextblock(node: PmNode): boolean {
 export function bodyTextBlocks(doc: PmNode): Block[] {
   const blocks: Block[] = []
   const walk = (node: PmNode, path: number[]): void => {
-    const id = node.attrs?.id
+    // Body blocks carry their stable id as `nodeId` (older documents may have `id`).
+    const id = node.attrs?.nodeId ?? node.attrs?.id
     const where: SpellingWhere = typeof id === 'string' && id ? { path, nodeId: id } : { path }
     // A figure may keep its caption as an attribute instead of as a caption node.
     const caption = node.attrs?.caption
