@@ -82,3 +82,60 @@ test('a package with a Windows device name is refused in the interface language,
   )
   await expect(page.getByRole('heading', { name: /Noch keine Entwürfe/ })).toBeVisible()
 })
+
+test('a package of a story the library holds asks: update, new story or cancel (English and German)', async ({
+  page,
+  harness
+}) => {
+  const source = join(harness.libraryDir, '..', `${Date.now()}-held-source`)
+  const bodyFile = join(harness.libraryDir, '..', `${Date.now()}-held-body.txt`)
+  await writeFile(bodyFile, 'Der Stadtrat hat den Haushalt beschlossen.\n')
+  const id = cli(
+    source,
+    'new',
+    '--headline',
+    'Stadtrat beschließt Haushalt',
+    '--byline',
+    'Anna Beispiel',
+    '--body-file',
+    bodyFile
+  ).trim()
+  const zip = join(source, 'stadtrat.zip')
+  cli(source, 'export', id, '--out', zip)
+
+  await page.goto(harness.url)
+  await page.getByTestId('package-input').setInputFiles(zip)
+  await expect(page.getByLabel('Headline')).toHaveValue('Stadtrat beschließt Haushalt')
+  await page.getByRole('button', { name: /Back to library/ }).click()
+  const rows = page.getByRole('list', { name: 'Drafts' }).getByRole('listitem')
+  await expect(rows).toHaveCount(1)
+
+  // The same package again: the app asks instead of refusing.
+  await page.getByTestId('package-input').setInputFiles(zip)
+  const ask = page.getByRole('dialog', { name: 'This story is already in the library' })
+  await expect(ask).toContainText('stadtrat.zip')
+  await ask.getByRole('button', { name: 'Cancel' }).click()
+  await expect(ask).toBeHidden()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await expect(rows).toHaveCount(1)
+
+  await page.getByTestId('package-input').setInputFiles(zip)
+  await ask.getByRole('button', { name: 'Take over as update' }).click()
+  await expect(page.getByLabel('Headline')).toHaveValue('Stadtrat beschließt Haushalt')
+  await page.getByRole('button', { name: /Back to library/ }).click()
+  await expect(rows).toHaveCount(1)
+
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Interface language').selectOption('de')
+  await page.getByRole('button', { name: 'Schließen' }).click()
+  await page.getByTestId('package-input').setInputFiles(zip)
+  const frage = page.getByRole('dialog', { name: 'Diese Geschichte ist schon in der Bibliothek' })
+  await expect(frage.getByRole('button', { name: 'Abbrechen' })).toBeVisible()
+  await expect(frage.getByRole('button', { name: 'Als Aktualisierung übernehmen' })).toBeVisible()
+  await frage.getByRole('button', { name: 'Als neue Geschichte' }).click()
+  await expect(page.getByRole('textbox', { name: 'Überschrift', exact: true })).toHaveValue(
+    'Stadtrat beschließt Haushalt'
+  )
+  await page.getByRole('button', { name: /Zurück zur Bibliothek/ }).click()
+  await expect(page.getByRole('list', { name: 'Entwürfe' }).getByRole('listitem')).toHaveCount(2)
+})

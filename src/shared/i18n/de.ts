@@ -141,6 +141,13 @@ export const de: UiStrings = {
     importButton: 'Paket importieren…',
     importing: '{{name}} wird importiert…',
     importFailed: '{{name}} konnte nicht importiert werden: {{message}}',
+    held: {
+      title: 'Diese Geschichte ist schon in der Bibliothek',
+      text: '{{name}} enthält eine Geschichte, die die Bibliothek schon hat. Das Paket als ihre Aktualisierung übernehmen (Text und veröffentlichte Versionen) oder als eigene neue Geschichte anlegen?',
+      asUpdate: 'Als Aktualisierung übernehmen',
+      asNew: 'Als neue Geschichte',
+      cancel: 'Abbrechen'
+    },
     refused: {
       'not-zip': '{{name}} wurde nicht importiert: Die Datei ist kein lesbares ZIP-Paket.',
       'unsafe-name':

@@ -137,6 +137,13 @@ export const en = {
     importButton: 'Import package…',
     importing: 'Importing {{name}}…',
     importFailed: 'Could not import {{name}}: {{message}}',
+    held: {
+      title: 'This story is already in the library',
+      text: '{{name}} holds a story the library already has. Take the package over as its update (text and published versions), or keep it as a separate new story?',
+      asUpdate: 'Take over as update',
+      asNew: 'As a new story',
+      cancel: 'Cancel'
+    },
     refused: {
       'not-zip': '{{name}} was not imported: it is not a readable ZIP package.',
       'unsafe-name':

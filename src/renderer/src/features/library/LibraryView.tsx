@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next'
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../../shared/article'
 import type { ArticleListEntry, LibraryProblem, TrashEntry } from '../../../../shared/library'
 import { bytesToBase64 } from '../../lib/bytesToBase64'
-import { userMessage } from '../../lib/bridgeError'
+import { BridgeError, errorCode, userMessage } from '../../lib/bridgeError'
 import { leftDraftsSettled } from '../../lib/leftDrafts'
 import { call, newsroom } from '../../lib/newsroom'
 import { useDocxDrop } from '../docx/useDocxDrop'
 import { useDocxImport } from '../docx/useDocxImport'
 import { formatUpdated } from './formatUpdated'
+import { HeldPackageDialog, type HeldChoice } from './HeldPackageDialog'
 import { packageImportError } from './packageImportError'
 import { SearchSnippetLine } from './SearchSnippetLine'
 import { useLibraryActions } from './useLibraryActions'
@@ -34,6 +35,7 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
   const [status, setStatus] = useState<ArticleStatus | ''>('')
   const [isCreating, setCreating] = useState(false)
   const [importing, setImporting] = useState<string | null>(null)
+  const [held, setHeld] = useState<{ name: string; base64: string } | null>(null)
   const [reloadKey, setReloadKey] = useState(0)
   const packageInput = useRef<HTMLInputElement>(null)
   const docxInput = useRef<HTMLInputElement>(null)
@@ -76,21 +78,37 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
     }
   }, [onOpen, t, i18n.language])
 
-  const handlePackage = useCallback(
-    async (file: File) => {
-      setImporting(file.name)
+  const importBytes = useCallback(
+    async (name: string, base64: string, as?: HeldChoice) => {
+      setImporting(name)
       setError(null)
       try {
-        const base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()))
-        const result = await call(newsroom.importPackage({ name: file.name, base64 }))
+        const result = await call(newsroom.importPackage({ name, base64, as }))
         onOpen(result.articleId)
       } catch (e) {
-        setError(packageImportError(e, file.name, t))
+        // A story the library holds: the user says whether it updates that story or is a new one.
+        if (!as && errorCode(e) === 'conflict' && e instanceof BridgeError) {
+          if (e.detail?.reason === 'held') return setHeld({ name, base64 })
+        }
+        setError(packageImportError(e, name, t))
       } finally {
         setImporting(null)
       }
     },
     [onOpen, t]
+  )
+
+  const handlePackage = useCallback(
+    async (file: File) => {
+      setError(null)
+      try {
+        const base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()))
+        await importBytes(file.name, base64)
+      } catch (e) {
+        setError(packageImportError(e, file.name, t))
+      }
+    },
+    [importBytes, t]
   )
 
   const actions = useLibraryActions({
@@ -199,6 +217,16 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
             ))}
           </ul>
         </div>
+      )}
+      {held && (
+        <HeldPackageDialog
+          name={held.name}
+          onCancel={() => setHeld(null)}
+          onChoose={(as) => {
+            setHeld(null)
+            void importBytes(held.name, held.base64, as)
+          }}
+        />
       )}
       {importing && (
         <p className="muted" role="status">
