@@ -139,3 +139,72 @@ test('a package of a story the library holds asks: update, new story or cancel (
   await page.getByRole('button', { name: /Zurück zur Bibliothek/ }).click()
   await expect(page.getByRole('list', { name: 'Entwürfe' }).getByRole('listitem')).toHaveCount(2)
 })
+
+test('the library shows each story’s published version, and a withdrawn one as withdrawn', async ({
+  page,
+  harness
+}) => {
+  const source = join(harness.libraryDir, '..', `${Date.now()}-pub-source`)
+  const bodyFile = join(harness.libraryDir, '..', `${Date.now()}-pub-body.txt`)
+  await writeFile(bodyFile, 'Der Stadtrat hat den Haushalt beschlossen.\n')
+  const story = (headline: string): string =>
+    cli(
+      source,
+      'new',
+      '--headline',
+      headline,
+      '--byline',
+      'Anna Beispiel',
+      '--body-file',
+      bodyFile
+    ).trim()
+  const corrected = story('Stadtrat beschließt Haushalt')
+  cli(source, 'export', corrected, '--out', join(source, 'v1.zip'))
+  cli(
+    source,
+    'export',
+    corrected,
+    '--out',
+    join(source, 'v2.zip'),
+    '--correction',
+    'Der Haushalt umfasst 12 Millionen, nicht 21.'
+  )
+  const killed = story('Brand in der Altstadt')
+  cli(source, 'export', killed, '--out', join(source, 'brand-v1.zip'))
+  cli(
+    source,
+    'kill',
+    killed,
+    '--notice',
+    'Die Meldung ist zurückgezogen.',
+    '--reason',
+    'Quelle unsicher',
+    '--out',
+    join(source, 'brand-kill.zip')
+  )
+
+  await page.goto(harness.url)
+  for (const zip of ['v2.zip', 'brand-kill.zip']) {
+    await page.getByTestId('package-input').setInputFiles(join(source, zip))
+    await expect(page.getByRole('button', { name: /Back to library/ })).toBeVisible()
+    await page.getByRole('button', { name: /Back to library/ }).click()
+  }
+  const list = page.getByRole('list', { name: 'Drafts' })
+  const row = (headline: string): ReturnType<typeof list.getByRole> =>
+    list.getByRole('listitem').filter({ hasText: headline })
+  await expect(row('Stadtrat beschließt Haushalt')).toContainText('Published · Version 2')
+  await expect(row('Brand in der Altstadt')).toContainText('Withdrawn')
+  await expect(row('Brand in der Altstadt')).not.toContainText('Published')
+
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Interface language').selectOption('de')
+  await page.getByRole('button', { name: 'Schließen' }).click()
+  const liste = page.getByRole('list', { name: 'Entwürfe' })
+  await expect(liste.getByRole('listitem').filter({ hasText: 'Stadtrat' })).toContainText(
+    'Veröffentlicht · Version 2'
+  )
+  await expect(liste.getByRole('listitem').filter({ hasText: 'Brand' })).toContainText(
+    'Zurückgezogen'
+  )
+  await page.screenshot({ path: 'test-results/p17-library-published.png' })
+})

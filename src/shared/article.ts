@@ -249,6 +249,8 @@ export interface ArticleSummary {
   updatedAt: string
   wordCount: number
   revision: number
+  /** The story's last published version and whether it is withdrawn; absent before an export. */
+  published?: { version: number; withdrawn: boolean }
 }
 
 // C0 and C1 control characters (tab and line breaks included): in a one-line field they reach

@@ -48,6 +48,8 @@ export const de: UiStrings = {
     search: 'Entwürfe durchsuchen',
     statusFilter: 'Status',
     allStatuses: 'Alle',
+    published: 'Veröffentlicht · Version {{version}}',
+    withdrawn: 'Zurückgezogen',
     untitled: 'Entwurf ohne Titel',
     words_one: '{{count}} Wort',
     words_other: '{{count}} Wörter',

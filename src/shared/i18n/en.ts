@@ -44,6 +44,8 @@ export const en = {
     search: 'Search drafts',
     statusFilter: 'Status',
     allStatuses: 'All',
+    published: 'Published · Version {{version}}',
+    withdrawn: 'Withdrawn',
     untitled: 'Untitled draft',
     words_one: '{{count}} word',
     words_other: '{{count}} words',

@@ -34,6 +34,38 @@ describe('article fields', () => {
     expect(summarize(a, 99).wordCount).toBe(99)
   })
 
+  it('names the last published version in the summary, and a withdrawn story as withdrawn', () => {
+    expect(summarize(article()).published).toBeUndefined()
+    const version = (n: number, kind: 'first' | 'correction' | 'kill'): object => ({
+      version: n,
+      kind,
+      exportedAt: '2026-03-01T11:00:00.000+01:00',
+      file: `v${n}.zip`,
+      pubStatus: kind === 'kill' ? 'canceled' : 'usable',
+      contentHash: String(n).repeat(64),
+      by: null
+    })
+    const published = {
+      ...article(),
+      publication: {
+        firstCreated: '2026-03-01T11:00:00.000+01:00',
+        versions: [version(1, 'first'), version(2, 'correction')],
+        corrections: [],
+        killed: null
+      }
+    } as Article
+    expect(summarize(published).published).toEqual({ version: 2, withdrawn: false })
+    const withdrawn = {
+      ...published,
+      publication: {
+        ...published.publication!,
+        versions: [...published.publication!.versions, version(3, 'kill')],
+        killed: { at: '2026-03-01T12:00:00.000+01:00', notice: 'Zurückgezogen.', reason: '' }
+      }
+    } as Article
+    expect(summarize(withdrawn).published).toEqual({ version: 3, withdrawn: true })
+  })
+
   it('copies the user fields only, deeply, and drops unset ones from a patch', () => {
     const a = article()
     const fields = userFieldsOf(a)

@@ -4,6 +4,7 @@ import {
   type ArticlePatch,
   type ArticleSummary
 } from '../../../shared/article'
+import type { Publication } from '../../../shared/publication'
 import { bodyWordCount } from './wordCount'
 
 /** Summary of an article for the library list. */
@@ -16,7 +17,15 @@ export function summarize(article: Article, wordCount?: number): ArticleSummary 
     bylines: [...article.bylines],
     updatedAt: article.updatedAt,
     wordCount: wordCount ?? bodyWordCount(article.body, article.language),
-    revision: article.revision
+    revision: article.revision,
+    ...(article.publication ? { published: publishedOf(article.publication) } : {})
+  }
+}
+
+function publishedOf(record: Publication): { version: number; withdrawn: boolean } {
+  return {
+    version: record.versions[record.versions.length - 1]!.version,
+    withdrawn: record.killed !== null
   }
 }
 

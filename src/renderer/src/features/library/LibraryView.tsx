@@ -338,6 +338,17 @@ export function LibraryView({ onOpen }: LibraryViewProps): React.JSX.Element {
                               when: formatUpdated(a.updatedAt, i18n.language)
                             })}
                           </span>
+                          {a.published && (
+                            <span
+                              className={
+                                a.published.withdrawn ? 'pub-state pub-withdrawn' : 'pub-state'
+                              }
+                            >
+                              {a.published.withdrawn
+                                ? t('library.withdrawn')
+                                : t('library.published', { version: a.published.version })}
+                            </span>
+                          )}
                         </span>
                         {a.snippet && <SearchSnippetLine snippet={a.snippet} />}
                       </span>
