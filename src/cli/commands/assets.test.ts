@@ -99,7 +99,11 @@ describe('copydesk attach', () => {
     expect(json.code).toBe(1)
     expect(JSON.parse(json.stdout)).toEqual([
       { file: 'gut.jpg', assetId: expect.stringMatching(/^[0-9a-f]{64}$/), duplicate: true },
-      { file: 'leer.jpg', error: '“leer.jpg” is empty (0 bytes): there is no image in it' }
+      {
+        file: 'leer.jpg',
+        error: '“leer.jpg” is empty (0 bytes): there is no image in it',
+        reason: 'empty'
+      }
     ])
   })
 

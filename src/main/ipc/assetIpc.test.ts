@@ -32,7 +32,11 @@ describe('asset channels', () => {
     expect(imported).toEqual([
       { file: 'a.jpg', assetId: expect.stringMatching(/^[0-9a-f]{64}$/) },
       { file: 'b.jpg', assetId: expect.stringMatching(/^[0-9a-f]{64}$/) },
-      { file: 'leer.jpg', error: '“leer.jpg” is empty (0 bytes): there is no image in it' }
+      {
+        file: 'leer.jpg',
+        error: '“leer.jpg” is empty (0 bytes): there is no image in it',
+        reason: 'empty'
+      }
     ])
     const [idA, idB] = imported.map((r) => ('assetId' in r ? r.assetId : ''))
 

@@ -160,7 +160,8 @@ describe('importing', () => {
     for (const r of results.slice(2)) {
       expect(r).toEqual({
         file: r.file,
-        error: `“${r.file}” was not imported: the import was cancelled`
+        error: `“${r.file}” was not imported: the import was cancelled`,
+        reason: 'cancelled'
       })
     }
     expect((await assetFolders()).length).toBe(2)

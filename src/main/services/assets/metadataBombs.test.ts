@@ -56,7 +56,9 @@ describe('compressed metadata in PNGs is bounded before it is inflated', () => {
       error:
         '“profil.png” was refused: its colour profile (PNG iCCP chunk “ICC Profile”) would ' +
         'inflate to more than 16 MB, which no real colour profile does (a decompression bomb); ' +
-        'nothing was imported'
+        'nothing was imported',
+      reason: 'bomb',
+      params: { what: 'profile', limit: 16 }
     })
     expect(store.size).toBe(before)
     expect(await readdir(join(library, 'assets', '.tmp'))).toEqual([])

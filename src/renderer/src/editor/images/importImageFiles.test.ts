@@ -63,7 +63,9 @@ describe('importImageFiles', () => {
       (p) => progress.push(p)
     )
     expect(outcome.imported.map((i) => i.file)).toEqual(['rathaus.jpg', 'dom.jpg'])
-    expect(outcome.failed).toEqual([{ file: 'notiz.txt', error: 'notiz.txt: not an image' }])
+    expect(outcome.failed).toEqual([
+      { file: 'notiz.txt', error: 'notiz.txt: not an image', reason: 'failed' }
+    ])
     expect(progress.map((p) => `${p.done}/${p.total} ${p.current}`)).toEqual([
       '0/3 rathaus.jpg',
       '1/3 notiz.txt',
@@ -92,6 +94,8 @@ describe('importImageFiles', () => {
     expect(b.received).toEqual([])
     expect(first.failed[0]?.error).toMatch(/riesig\.tif: the file is larger than 48 MB/)
     const second = await importImageFiles([file('a.jpg', new Uint8Array([0xff, 0xd8]))], broken)
-    expect(second.failed).toEqual([{ file: 'a.jpg', error: 'The harness did not answer' }])
+    expect(second.failed).toEqual([
+      { file: 'a.jpg', error: 'The harness did not answer', reason: 'failed' }
+    ])
   })
 })
