@@ -39,6 +39,7 @@ export const Channels = {
   exportCancel: 'export:cancel',
   exportAssetOptions: 'export:assetOptions',
   exportSetAssetOptions: 'export:setAssetOptions',
+  exportReinstate: 'export:reinstate',
   packagesImport: 'packages:import',
   docxConvert: 'docx:convert'
 } as const
@@ -86,6 +87,7 @@ export const apiChannels = {
   cancelExport: Channels.exportCancel,
   assetExportOptions: Channels.exportAssetOptions,
   setAssetExportOptions: Channels.exportSetAssetOptions,
+  reinstateStory: Channels.exportReinstate,
   importPackage: Channels.packagesImport,
   convertDocx: Channels.docxConvert
 } as const satisfies Record<string, Channel>

@@ -64,10 +64,13 @@ describe('preflight and export channels', () => {
     expect(start.state).toBe('running')
     const done = await finished(start)
     expect(done.state).toBe('done')
+    // Six photos in three renditions, 16:9 and 1:1 crops of the lead and the three gallery
+    // pictures, and five documents (source, ninjs, NewsML, HTML, manifest).
+    const files = 6 * 3 + 4 * 2 + 5
     expect(done.progress).toEqual({
       phase: 'finishing',
-      done: 23,
-      total: 23,
+      done: files,
+      total: files,
       file: 'manifest.json'
     })
     expect(done.file).toBe(
@@ -198,5 +201,52 @@ describe('packages:import', () => {
       /^Package “kaputt\.zip” refused: not a readable ZIP/
     )
     expect(await readdir(join(root, 'library', '.tmp'))).toEqual([])
+  })
+})
+
+describe('corrections, withdrawal and reinstate', () => {
+  it('a correction makes the next version; a kill withdraws the story until export:reinstate', async () => {
+    const id = fixture.article.id
+    const before = (await s.articles.get(id)).publication?.versions.at(-1)?.version ?? 0
+    expect(before).toBeGreaterThan(0)
+    const empty = await call(Channels.exportStart, { id, correction: '   ' })
+    expect(empty.ok || empty.error.code).toBe('invalid-input')
+
+    const corrected = await finished(
+      await value<ExportJobStatus>(Channels.exportStart, {
+        id,
+        overwrite: true,
+        correction: 'Die Straße ist 4 km lang, nicht 40 km.'
+      })
+    )
+    expect(corrected.state).toBe('done')
+    expect([corrected.result?.version, corrected.result?.kind]).toEqual([before + 1, 'correction'])
+
+    const noNotice = await call(Channels.exportStart, { id, kill: { notice: '' } })
+    expect(noNotice.ok || noNotice.error.code).toBe('invalid-input')
+    const kill = await finished(
+      await value<ExportJobStatus>(Channels.exportStart, {
+        id,
+        kill: { notice: 'Die Meldung ist zurückgezogen.', reason: 'Quelle unsicher' }
+      })
+    )
+    expect(kill.state).toBe('done')
+    expect(kill.file).toMatch(/-kill\.zip$/)
+    expect([kill.result?.version, kill.result?.kind]).toEqual([before + 2, 'kill'])
+    expect((await s.articles.get(id)).publication?.killed?.reason).toBe('Quelle unsicher')
+
+    const refused = await finished(
+      await value<ExportJobStatus>(Channels.exportStart, { id, overwrite: true })
+    )
+    expect([refused.state, refused.error?.code]).toEqual(['failed', 'conflict'])
+
+    expect(await value(Channels.exportReinstate, { id })).toEqual({ id, lastVersion: before + 2 })
+    expect((await s.articles.get(id)).publication?.killed).toBeNull()
+    const again = await call(Channels.exportReinstate, { id })
+    expect(again.ok || again.error.code).toBe('conflict')
+    const after = await finished(
+      await value<ExportJobStatus>(Channels.exportStart, { id, overwrite: true })
+    )
+    expect([after.result?.version, after.result?.kind]).toEqual([before + 3, 'update'])
   })
 })

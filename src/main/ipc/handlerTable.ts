@@ -8,6 +8,7 @@ import {
 } from '../../shared/ipc'
 import type { ArticlePatch } from '../../shared/article'
 import { articlePatchProblem } from '../../shared/editor/articleCheck'
+import { lastPublished, reinstated } from '../../shared/publication'
 import { CopydeskError, fail, ok, type Result } from '../../shared/result'
 import { FlushBroker } from '../lifecycle/flushBroker'
 import type { Services } from '../services'
@@ -111,6 +112,18 @@ const handlers: { [C in Channel]: Handler<C> } = {
   [Channels.exportSetAssetOptions]: async (input, s) => {
     await s.assets.get(input.assetId)
     return s.exportOptions.setKeepMetadata(input.assetId, input.keepMetadata)
+  },
+  [Channels.exportReinstate]: async (input, s) => {
+    const article = await s.articles.updatePublication(input.id, (current) => {
+      if (!current?.killed) {
+        throw new CopydeskError(
+          'conflict',
+          `Article ${input.id} is not withdrawn: there is nothing to reinstate`
+        )
+      }
+      return reinstated(current)
+    })
+    return { id: article.id, lastVersion: lastPublished(article.publication)?.version ?? 0 }
   },
   [Channels.packagesImport]: async (input, s) =>
     importPackageBytes(

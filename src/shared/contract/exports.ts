@@ -91,9 +91,28 @@ export const exportStartInputSchema = z
     /** Replace an existing package file (after the user confirmed). */
     overwrite: z.boolean().optional(),
     /** The language of the findings' messages. */
-    language: language.optional()
+    language: language.optional(),
+    /** A public correction note: the package becomes the next version and carries it. */
+    correction: z.string().trim().min(1, 'the correction note is empty').max(5000).optional(),
+    /** Withdraws the story: a kill package with the public notice in place of the story. */
+    kill: z
+      .object({
+        notice: z.string().trim().min(1, 'a withdrawal needs a public notice').max(5000),
+        /** Internal only: kept in the library, never in the package. */
+        reason: z.string().max(5000).optional()
+      })
+      .strict()
+      .optional()
   })
   .strict()
+
+export const exportReinstateInputSchema = z.object({ id: articleIdSchema }).strict()
+
+/** What a reinstate leaves: the story is no longer withdrawn; its next export is a new version. */
+export interface ReinstateResult {
+  id: string
+  lastVersion: number
+}
 
 export const exportJobInputSchema = z.object({ jobId }).strict()
 
@@ -108,7 +127,8 @@ export const exportsInputSchemas = {
   [Channels.exportProgress]: exportJobInputSchema,
   [Channels.exportCancel]: exportJobInputSchema,
   [Channels.exportAssetOptions]: assetExportOptionsInputSchema,
-  [Channels.exportSetAssetOptions]: setAssetExportOptionsInputSchema
+  [Channels.exportSetAssetOptions]: setAssetExportOptionsInputSchema,
+  [Channels.exportReinstate]: exportReinstateInputSchema
 } as const
 
 export interface ExportsOutputMap {
@@ -117,6 +137,7 @@ export interface ExportsOutputMap {
   [Channels.exportCancel]: ExportJobStatus
   [Channels.exportAssetOptions]: AssetExportOptions
   [Channels.exportSetAssetOptions]: AssetExportOptions
+  [Channels.exportReinstate]: ReinstateResult
 }
 
 type In<C extends keyof typeof exportsInputSchemas> = InputIn<typeof exportsInputSchemas, C>
@@ -138,4 +159,6 @@ export interface ExportsApi {
   setAssetExportOptions(
     input: In<typeof Channels.exportSetAssetOptions>
   ): Promise<Result<AssetExportOptions>>
+  /** Lifts a withdrawal (`conflict` when the story is not withdrawn); writes no package. */
+  reinstateStory(input: In<typeof Channels.exportReinstate>): Promise<Result<ReinstateResult>>
 }

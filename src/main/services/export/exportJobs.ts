@@ -67,10 +67,14 @@ export class ExportJobs {
     force?: boolean
     overwrite?: boolean
     language?: UiLanguage
+    correction?: string
+    kill?: { notice: string; reason?: string }
   }): Promise<ExportJobStatus> {
     this.prune()
     const article = await this.deps.articles.get(input.id)
-    const suggested = suggestedPackageName(article)
+    const plain = suggestedPackageName(article)
+    // A kill package beside the story's own packages, never in place of one.
+    const suggested = input.kill ? plain.replace(/\.zip$/, '-kill.zip') : plain
     let target: { file: string; overwrite: boolean }
     if (this.chooseFile) {
       const chosen = await this.chooseFile(suggested, article)
@@ -95,6 +99,10 @@ export class ExportJobs {
       force: input.force,
       overwrite: target.overwrite,
       language: input.language,
+      ...(input.correction ? { correction: input.correction } : {}),
+      ...(input.kill
+        ? { kill: { notice: input.kill.notice, reason: input.kill.reason ?? null } }
+        : {}),
       signal: controller.signal,
       onProgress: (progress) => (status.progress = progress)
     }).then(
