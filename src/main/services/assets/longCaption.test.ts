@@ -148,6 +148,7 @@ describe.skipIf(!exiftoolHere)('a photo whose XMP caption is longer than an asse
         severity: 'error',
         code: 'asset-unreadable',
         where: { field: 'lead' },
+        subject: 'Lead image',
         message: expect.stringMatching(
           /^Lead image: the library’s record of this photo cannot be read \(.*asset\.json is not valid JSON\)\. Import the photo again to repair it\.$/
         )
