@@ -158,7 +158,7 @@ async function openDraft(page: Page, locale: 'en' | 'de'): Promise<Desk> {
 /** What has the focus: its `data-jump` key or id, and the selected text in it. */
 async function focused(page: Page): Promise<{ key: string; selected: string; block: string }> {
   return page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null
+    const el = document.activeElement as HTMLElement | null
     if (!el) return { key: '', selected: '', block: '' }
     if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
       return {
