@@ -76,6 +76,9 @@ test('Export… asks before forcing past errors and before replacing, then write
   await saved(page)
 
   await page.getByRole('button', { name: 'Export…' }).click()
+  // A published story first says which version the export will be.
+  await expect(dialog).toContainText('Last published: version 1.')
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
   await expect(dialog.getByText('A package with this name already exists')).toBeVisible()
   await dialog.getByRole('button', { name: 'Replace it' }).click()
   await expect(dialog.getByText(/Exported \d+ files/)).toBeVisible()

@@ -166,6 +166,30 @@ export const de: UiStrings = {
         '{{name}} stammt aus einer neueren Copydesk-Version ({{field}} {{value}}; diese Version liest {{supported}}): Bitte Copydesk aktualisieren, um es zu importieren. Es wurde nichts verändert.'
     }
   },
+  publication: {
+    next: 'Zuletzt veröffentlicht: Version {{last}}. Ein geänderter Text oder eine Korrektur geht als Version {{next}} hinaus; ein unveränderter wird als Version {{last}} erneut gesendet.',
+    correction: 'Öffentliche Korrektur (optional)',
+    correctionHint: 'Die Empfänger sehen den Korrekturhinweis mit dieser und jeder späteren Version.',
+    export: 'Exportieren',
+    exportCorrection: 'Korrektur exportieren',
+    withdraw: 'Geschichte zurückziehen…',
+    withdrawTitle: 'Geschichte zurückziehen',
+    withdrawText: 'Die Empfänger erhalten ein Rückzugspaket (Version {{version}}) mit dem öffentlichen Hinweis anstelle der Geschichte. Bis Sie sie wieder freigeben, kann sie nicht exportiert werden.',
+    notice: 'Öffentlicher Hinweis',
+    reason: 'Interner Grund (bleibt in der Bibliothek)',
+    withdrawExport: 'Zurückziehen und Rückzugspaket exportieren',
+    withdrawnOn: 'Diese Geschichte wurde am {{when}} zurückgezogen, mit dem Hinweis:',
+    reinstateHint: 'Geben Sie sie wieder frei, um sie erneut zu exportieren; der nächste Export wird eine neue Version.',
+    reinstate: 'Wieder freigeben',
+    doneVersion: 'Version {{version}} — {{kind}}',
+    kind: {
+      first: 'Erstveröffentlichung',
+      update: 'Aktualisierung',
+      correction: 'Korrektur',
+      kill: 'Rückzug',
+      resend: 'unverändert erneut gesendet'
+    }
+  },
   docxImport: {
     button: 'Word-Dokument importieren…',
     importing: '{{name}} wird importiert…',

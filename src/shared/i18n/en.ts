@@ -162,6 +162,30 @@ export const en = {
         '{{name}} was made by a newer Copydesk ({{field}} {{value}}; this version reads {{supported}}): update Copydesk to import it. Nothing was changed.'
     }
   },
+  publication: {
+    next: 'Last published: version {{last}}. A changed text or a correction goes out as version {{next}}; an unchanged one is sent again as version {{last}}.',
+    correction: 'Public correction (optional)',
+    correctionHint: 'Receivers see the correction note with this and every later version.',
+    export: 'Export',
+    exportCorrection: 'Export correction',
+    withdraw: 'Withdraw story…',
+    withdrawTitle: 'Withdraw story',
+    withdrawText: 'Receivers get a kill package (version {{version}}) with the public notice in place of the story. Until you reinstate it, the story cannot be exported.',
+    notice: 'Public notice',
+    reason: 'Internal reason (stays in the library)',
+    withdrawExport: 'Withdraw and export kill package',
+    withdrawnOn: 'This story was withdrawn on {{when}} with the notice:',
+    reinstateHint: 'Reinstate it to export it again; the next export becomes a new version.',
+    reinstate: 'Reinstate',
+    doneVersion: 'Version {{version}} — {{kind}}',
+    kind: {
+      first: 'first publication',
+      update: 'update',
+      correction: 'correction',
+      kill: 'withdrawal',
+      resend: 'sent again unchanged'
+    }
+  },
   docxImport: {
     button: 'Import Word document…',
     importing: 'Importing {{name}}…',

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExportJobStatus, ExportResult } from '../../../../shared/contract/exports'
 import type { Finding } from '../../../../shared/preflight/finding'
+import { lastPublished, type Publication } from '../../../../shared/publication'
 import type { UiLanguage } from '../../../../shared/settings'
 import { appErrorMessage } from '../../lib/bridgeError'
 import { newsroom } from '../../lib/newsroom'
@@ -16,7 +17,14 @@ interface ExportDialogProps {
   onClose(): void
 }
 
+/** What the export is for: the story (optionally with a public correction) or its withdrawal. */
+type Intent = { correction?: string } | { kill: { notice: string; reason?: string } }
+
 type View =
+  | { kind: 'loading' }
+  | { kind: 'ready'; record: Publication }
+  | { kind: 'withdraw'; record: Publication }
+  | { kind: 'withdrawn'; record: Publication; killed: NonNullable<Publication['killed']> }
   | { kind: 'running'; status: ExportJobStatus | null }
   | { kind: 'blocked'; findings: Finding[] }
   | { kind: 'exists'; file: string }
@@ -45,14 +53,26 @@ export function ExportDialog({
 }: ExportDialogProps): React.JSX.Element {
   const { t } = useTranslation()
   const dialogRef = useRef<HTMLDialogElement>(null)
-  const [view, setView] = useState<View>({ kind: 'running', status: null })
+  const [view, setView] = useState<View>({ kind: 'loading' })
+  const [correction, setCorrection] = useState('')
+  const [notice, setNotice] = useState('')
+  const [reason, setReason] = useState('')
   const jobRef = useRef<string | null>(null)
+  // Kept for the confirmations (export anyway, replace), which start the same export again.
+  const intentRef = useRef<Intent>({})
 
   const start = useCallback(
-    async (opts: { force?: boolean; overwrite?: boolean }) => {
+    async (opts: { force?: boolean; overwrite?: boolean; intent?: Intent }) => {
+      if (opts.intent) intentRef.current = opts.intent
       setView({ kind: 'running', status: null })
       await flush()
-      const started = await newsroom.startExport({ id: articleId, language, ...opts })
+      const started = await newsroom.startExport({
+        id: articleId,
+        language,
+        force: opts.force,
+        overwrite: opts.overwrite,
+        ...intentRef.current
+      })
       if (!started.ok) {
         return setView({ kind: 'failed', message: appErrorMessage(started.error, t, language) })
       }
@@ -90,9 +110,25 @@ export function ExportDialog({
   useEffect(() => {
     const dialog = dialogRef.current
     if (dialog && !dialog.open) dialog.showModal()
-    // Started once when the dialog opens; later starts come from the user's confirmations.
-    const timer = setTimeout(() => void start({}), 0)
-    return () => clearTimeout(timer)
+    // A story never published exports at once; a published one first shows its version and
+    // offers a correction note, withdrawal or (when withdrawn) reinstatement.
+    let isCurrent = true
+    const timer = setTimeout(() => {
+      void newsroom.getArticle({ id: articleId }).then((r) => {
+        if (!isCurrent) return
+        const record = r.ok ? r.value.publication : undefined
+        if (!record) return void start({ intent: {} })
+        setView(
+          record.killed
+            ? { kind: 'withdrawn', record, killed: record.killed }
+            : { kind: 'ready', record }
+        )
+      })
+    }, 0)
+    return () => {
+      isCurrent = false
+      clearTimeout(timer)
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
@@ -102,6 +138,13 @@ export function ExportDialog({
     else onClose()
   }
 
+  const reinstate = async (record: Publication): Promise<void> => {
+    const r = await newsroom.reinstateStory({ id: articleId })
+    if (!r.ok) return setView({ kind: 'failed', message: appErrorMessage(r.error, t, language) })
+    setView({ kind: 'ready', record: { ...record, killed: null } })
+  }
+
+  const last = view.kind === 'ready' || view.kind === 'withdraw' ? lastPublished(view.record) : null
   const progress = view.kind === 'running' ? view.status?.progress : null
   return (
     <dialog
@@ -113,7 +156,48 @@ export function ExportDialog({
         handleCancel()
       }}
     >
-      <h2 id="export-title">{t('exportPackage.title')}</h2>
+      <h2 id="export-title">
+        {view.kind === 'withdraw' ? t('publication.withdrawTitle') : t('exportPackage.title')}
+      </h2>
+      {view.kind === 'ready' && last && (
+        <div className="publication-form">
+          <p>
+            {t('publication.next', {
+              last: last.version,
+              next: last.version + 1
+            })}
+          </p>
+          <label>
+            {t('publication.correction')}
+            <textarea rows={3} value={correction} onChange={(e) => setCorrection(e.target.value)} />
+          </label>
+          <p className="muted">{t('publication.correctionHint')}</p>
+        </div>
+      )}
+      {view.kind === 'withdraw' && (
+        <div className="publication-form">
+          <p>{t('publication.withdrawText', { version: (last?.version ?? 0) + 1 })}</p>
+          <label>
+            {t('publication.notice')}
+            <textarea rows={3} value={notice} onChange={(e) => setNotice(e.target.value)} />
+          </label>
+          <label>
+            {t('publication.reason')}
+            <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+        </div>
+      )}
+      {view.kind === 'withdrawn' && (
+        <div role="status">
+          <p>
+            {t('publication.withdrawnOn', {
+              when: new Date(view.killed.at).toLocaleString(language)
+            })}
+          </p>
+          <blockquote>{view.killed.notice}</blockquote>
+          <p className="muted">{t('publication.reinstateHint')}</p>
+        </div>
+      )}
       {view.kind === 'running' && (
         <div role="status" aria-live="polite">
           {progress && progress.total > 0 ? (
@@ -158,6 +242,12 @@ export function ExportDialog({
             })}
           </p>
           <code className="path">{view.result.file}</code>
+          <p>
+            {t('publication.doneVersion', {
+              version: view.result.version,
+              kind: t(`publication.kind.${view.result.kind}`)
+            })}
+          </p>
         </div>
       )}
       {view.kind === 'cancelled' && <p role="status">{t('exportPackage.cancelled')}</p>}
@@ -167,12 +257,58 @@ export function ExportDialog({
         </p>
       )}
       <div className="dialog-actions">
-        {view.kind === 'running' ? (
+        {view.kind === 'running' || view.kind === 'loading' ? (
           <button type="button" onClick={handleCancel}>
             {t('exportPackage.cancel')}
           </button>
         ) : (
           <>
+            {view.kind === 'ready' && (
+              <>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => setView({ kind: 'withdraw', record: view.record })}
+                >
+                  {t('publication.withdraw')}
+                </button>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() =>
+                    void start({
+                      intent: correction.trim() ? { correction: correction.trim() } : {}
+                    })
+                  }
+                >
+                  {correction.trim() ? t('publication.exportCorrection') : t('publication.export')}
+                </button>
+              </>
+            )}
+            {view.kind === 'withdraw' && (
+              <button
+                type="button"
+                className="danger"
+                disabled={notice.trim() === ''}
+                onClick={() =>
+                  void start({
+                    intent: {
+                      kill: {
+                        notice: notice.trim(),
+                        ...(reason.trim() ? { reason: reason.trim() } : {})
+                      }
+                    }
+                  })
+                }
+              >
+                {t('publication.withdrawExport')}
+              </button>
+            )}
+            {view.kind === 'withdrawn' && (
+              <button type="button" className="primary" onClick={() => void reinstate(view.record)}>
+                {t('publication.reinstate')}
+              </button>
+            )}
             {view.kind === 'blocked' && (
               <button type="button" className="danger" onClick={() => void start({ force: true })}>
                 {t('exportPackage.exportAnyway')}
@@ -187,7 +323,12 @@ export function ExportDialog({
                 {t('exportPackage.replace')}
               </button>
             )}
-            <button type="button" className="primary" onClick={onClose} autoFocus>
+            <button
+              type="button"
+              className={view.kind === 'ready' || view.kind === 'withdrawn' ? undefined : 'primary'}
+              onClick={onClose}
+              autoFocus={view.kind !== 'ready' && view.kind !== 'withdraw'}
+            >
               {t('exportPackage.close')}
             </button>
           </>
