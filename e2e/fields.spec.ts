@@ -41,10 +41,21 @@ test('structured fields: counters, ordered bylines, dateline, dates in the artic
 
   await page.getByLabel('Dateline').fill('Berlin')
   await page.getByLabel('Source').fill('dpa')
+  // As a writer does: the date, Tab (it counts, at midnight), then the time, Tab.
   await page.getByLabel('Publication date: Date').fill('2024-05-02')
+  await page.getByLabel('Publication date: Date').press('Tab')
+  await expect(page.getByLabel('Publication date: Time')).toHaveValue('12:00 am')
   await page.getByLabel('Publication date: Time').fill('14:30')
+  await page.getByLabel('Publication date: Time').press('Tab')
   await page.getByLabel('Internal notes (never exported)').fill('Zahlen mit dem Ministerium prüfen')
   await expect(page.getByRole('status')).toHaveText(/Saved \d\d:\d\d/)
+  // A typed date and time count once the field is left; the save after that is on disk soon.
+  await expect
+    .poll(
+      async () =>
+        ((await storedArticle(harness.libraryDir)) as { publishedAt?: string }).publishedAt
+    )
+    .toBe('2024-05-02T14:30:00+02:00')
 
   const stored = await storedArticle(harness.libraryDir)
   expect(stored).toMatchObject({

@@ -150,6 +150,11 @@ test('a re-imported package uses the library’s photo, names its package until 
   })
   await page.goto(url)
   await page.getByTestId('package-input').setInputFiles(zip)
+  // The library holds this story already: the desk asks, and the copy becomes a story of its own.
+  await page
+    .getByRole('dialog', { name: 'This story is already in the library' })
+    .getByRole('button', { name: 'As a new story' })
+    .click()
   await expect(page.getByLabel('Headline')).toHaveValue('Lage an der Donau')
   const note = page.getByRole('note')
   await expect(note).toContainText(/Imported from the package “paket-donau\.zip” on \d/)
@@ -181,6 +186,10 @@ test('a re-imported package uses the library’s photo, names its package until 
   await page.getByRole('button', { name: /Back to library/ }).click()
   await toGerman(page)
   await page.getByTestId('package-input').setInputFiles(zip)
+  await page
+    .getByRole('dialog', { name: 'Diese Geschichte ist schon in der Bibliothek' })
+    .getByRole('button', { name: 'Als neue Geschichte' })
+    .click()
   await expect(page.getByRole('note')).toContainText(
     /Importiert aus dem Paket „paket-donau\.zip“ am \d/
   )
