@@ -169,17 +169,20 @@ export const de: UiStrings = {
   publication: {
     next: 'Zuletzt veröffentlicht: Version {{last}}. Ein geänderter Text oder eine Korrektur geht als Version {{next}} hinaus; ein unveränderter wird als Version {{last}} erneut gesendet.',
     correction: 'Öffentliche Korrektur (optional)',
-    correctionHint: 'Die Empfänger sehen den Korrekturhinweis mit dieser und jeder späteren Version.',
+    correctionHint:
+      'Die Empfänger sehen den Korrekturhinweis mit dieser und jeder späteren Version.',
     export: 'Exportieren',
     exportCorrection: 'Korrektur exportieren',
     withdraw: 'Geschichte zurückziehen…',
     withdrawTitle: 'Geschichte zurückziehen',
-    withdrawText: 'Die Empfänger erhalten ein Rückzugspaket (Version {{version}}) mit dem öffentlichen Hinweis anstelle der Geschichte. Bis Sie sie wieder freigeben, kann sie nicht exportiert werden.',
+    withdrawText:
+      'Die Empfänger erhalten ein Rückzugspaket (Version {{version}}) mit dem öffentlichen Hinweis anstelle der Geschichte. Bis Sie sie wieder freigeben, kann sie nicht exportiert werden.',
     notice: 'Öffentlicher Hinweis',
     reason: 'Interner Grund (bleibt in der Bibliothek)',
     withdrawExport: 'Zurückziehen und Rückzugspaket exportieren',
     withdrawnOn: 'Diese Geschichte wurde am {{when}} zurückgezogen, mit dem Hinweis:',
-    reinstateHint: 'Geben Sie sie wieder frei, um sie erneut zu exportieren; der nächste Export wird eine neue Version.',
+    reinstateHint:
+      'Geben Sie sie wieder frei, um sie erneut zu exportieren; der nächste Export wird eine neue Version.',
     reinstate: 'Wieder freigeben',
     doneVersion: 'Version {{version}} — {{kind}}',
     kind: {

@@ -170,7 +170,8 @@ export const en = {
     exportCorrection: 'Export correction',
     withdraw: 'Withdraw story…',
     withdrawTitle: 'Withdraw story',
-    withdrawText: 'Receivers get a kill package (version {{version}}) with the public notice in place of the story. Until you reinstate it, the story cannot be exported.',
+    withdrawText:
+      'Receivers get a kill package (version {{version}}) with the public notice in place of the story. Until you reinstate it, the story cannot be exported.',
     notice: 'Public notice',
     reason: 'Internal reason (stays in the library)',
     withdrawExport: 'Withdraw and export kill package',
