@@ -512,6 +512,34 @@ export const de: UiStrings = {
     resultImported: 'importiert',
     resultDuplicate: 'schon in der Bibliothek (dieselbe Datei)',
     resultWarning: 'Warnung: {{warning}}',
+    importWarning: {
+      textCut:
+        '{{field}}: {{length}} Zeichen, mehr als die {{max}}, die ein Text zum Foto haben darf; gekürzt nach „…{{before}}“, die letzten {{left}} Zeichen (ab „{{after}}…“) fehlen',
+      chunkLeftOut:
+        'der komprimierte PNG-Block {{chunk}} „{{keyword}}“{{xmp}} wurde ungelesen weggelassen: entpackt wäre er größer als {{limit}} MB (das gespeicherte Original enthält ihn noch)',
+      chunksTogether:
+        'der komprimierte PNG-Block {{chunk}} „{{keyword}}“{{xmp}} wurde ungelesen weggelassen: zusammen mit den Blöcken davor wären die Metadaten entpackt größer als {{limit}} MB (das gespeicherte Original enthält ihn noch)',
+      xmp: ' (die XMP-Metadaten)',
+      moreChunks_one: '{{count}} weiterer komprimierter PNG-Textblock wurde ebenso weggelassen',
+      moreChunks_other: '{{count}} weitere komprimierte PNG-Textblöcke wurden ebenso weggelassen',
+      metadataDamaged:
+        'die eingebetteten Metadaten (EXIF/IPTC/XMP) sind beschädigt und wurden, wo unlesbar, übersprungen',
+      other: 'beim Lesen der Metadaten dieses Fotos wurde etwas übersprungen',
+      field: {
+        caption: 'Bildtext',
+        headline: 'Überschrift',
+        photographer: 'Fotograf',
+        credit: 'Quellenangabe',
+        source: 'Quelle',
+        copyright: 'Copyright-Vermerk',
+        usageTerms: 'Nutzungsbedingungen',
+        dateCreated: 'Aufnahmedatum',
+        city: 'Ort',
+        country: 'Land',
+        alt: 'Alternativtext',
+        originalName: 'Dateiname'
+      }
+    },
     resultTooLarge: '„{{name}}“ ist {{size}} groß: Ein Import nimmt höchstens {{limit}}',
     resultUnreadable: '„{{name}}“ konnte nicht gelesen werden: {{reason}}',
     resultCancelled: 'nicht importiert (abgebrochen)',

@@ -497,6 +497,34 @@ export const en = {
     resultImported: 'imported',
     resultDuplicate: 'already in the library (same file)',
     resultWarning: 'Warning: {{warning}}',
+    importWarning: {
+      textCut:
+        '{{field}}: {{length}} characters, more than the {{max}} a photo text may have; cut after “…{{before}}”, the last {{left}} characters (from “{{after}}…”) are left out',
+      chunkLeftOut:
+        'the compressed PNG {{chunk}} chunk “{{keyword}}”{{xmp}} was left out unread: it would inflate to more than {{limit}} MB (the stored original still holds it)',
+      chunksTogether:
+        'the compressed PNG {{chunk}} chunk “{{keyword}}”{{xmp}} was left out unread: with the chunks before it, the metadata would inflate to more than {{limit}} MB (the stored original still holds it)',
+      xmp: ' (the XMP metadata)',
+      moreChunks_one: '{{count}} more compressed PNG text chunk was left out the same way',
+      moreChunks_other: '{{count}} more compressed PNG text chunks were left out the same way',
+      metadataDamaged:
+        'the embedded metadata (EXIF/IPTC/XMP) is damaged and was skipped where unreadable',
+      other: 'something in this photo’s metadata was skipped',
+      field: {
+        caption: 'Caption',
+        headline: 'Headline',
+        photographer: 'Photographer',
+        credit: 'Credit',
+        source: 'Source',
+        copyright: 'Copyright notice',
+        usageTerms: 'Usage terms',
+        dateCreated: 'Date created',
+        city: 'City',
+        country: 'Country',
+        alt: 'Alt text',
+        originalName: 'File name'
+      }
+    },
     resultTooLarge: '“{{name}}” is {{size}}: one import can take at most {{limit}}',
     resultUnreadable: '“{{name}}” could not be read: {{reason}}',
     resultCancelled: 'not imported (cancelled)',

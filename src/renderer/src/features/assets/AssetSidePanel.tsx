@@ -6,6 +6,7 @@ import {
   type AssetUse
 } from '../../../../shared/asset'
 import { newsroom } from '../../lib/newsroom'
+import { importWarningText } from '../../lib/importWarningText'
 import { draftPatch } from './assetDraft'
 import { articleCount } from './AssetTile'
 import { CropPreviews } from './CropPreviews'
@@ -228,7 +229,7 @@ export function AssetSidePanel({
 
       {asset.warnings.map((w) => (
         <p key={w} className="panel-warning">
-          {t('assets.resultWarning', { warning: w })}
+          {t('assets.resultWarning', { warning: importWarningText(w, t, i18n.language) })}
         </p>
       ))}
       {editor.conflict && (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { formatFileSize } from './formatAssetFacts'
 import type { ImportRow } from './runImport'
 import { importFailureMessage } from '../../lib/importFailureMessage'
+import { importWarningText } from '../../lib/importWarningText'
 
 interface ImportPanelProps {
   rows: ImportRow[]
@@ -125,7 +126,7 @@ export function ImportPanel({
             {row.duplicate ? t('assets.resultDuplicate') : t('assets.resultImported')}
             {row.warnings.map((w) => (
               <span key={w} className="import-warning">
-                {t('assets.resultWarning', { warning: w })}
+                {t('assets.resultWarning', { warning: importWarningText(w, t, i18n.language) })}
               </span>
             ))}
           </>
