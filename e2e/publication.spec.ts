@@ -71,6 +71,21 @@ test('Export… of a published story: a correction is the next version, a withdr
   await expect(dialog.getByRole('button', { name: 'Withdraw story…' })).toBeVisible()
   await dialog.getByRole('button', { name: 'Close' }).click()
 
+  // The history lists what receivers got, newest first, beside the saved versions.
+  await page.getByRole('button', { name: 'History' }).click()
+  const published = page
+    .getByRole('dialog', { name: 'Saved versions' })
+    .getByRole('region', { name: 'Published versions' })
+  await expect(published.getByRole('listitem')).toHaveText([
+    /^Version 3 · withdrawal · /,
+    /^Version 2 · correction · /,
+    /^Version 1 · first publication · /
+  ])
+  await page
+    .getByRole('dialog', { name: 'Saved versions' })
+    .getByRole('button', { name: 'Close' })
+    .click()
+
   await page.getByRole('button', { name: 'Settings' }).click()
   await page.getByLabel('Interface language').selectOption('de')
   await page.getByRole('button', { name: 'Schließen' }).click()

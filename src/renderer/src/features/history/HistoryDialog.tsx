@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleDiff, ArticleVersion } from '../../../../shared/library'
+import type { Publication } from '../../../../shared/publication'
 import { userMessage } from '../../lib/bridgeError'
 import { call, newsroom } from '../../lib/newsroom'
 import { formatUpdated } from '../library/formatUpdated'
+import { PublishedVersions } from './PublishedVersions'
 import { VersionComparison } from './VersionComparison'
 
 interface HistoryDialogProps {
@@ -29,6 +31,7 @@ export function HistoryDialog({
   const { t, i18n } = useTranslation()
   const dialogRef = useRef<HTMLDialogElement>(null)
   const [versions, setVersions] = useState<ArticleVersion[] | null>(null)
+  const [publication, setPublication] = useState<Publication | null>(null)
   const [selected, setSelected] = useState<string | null>(null)
   const [diff, setDiff] = useState<ArticleDiff | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -42,8 +45,17 @@ export function HistoryDialog({
     if (dialog && !dialog.open) dialog.showModal()
     let isCurrent = true
     void prepare()
-      .then(() => call(newsroom.articleHistory({ id: articleId })))
-      .then((v) => isCurrent && setVersions(v))
+      .then(() =>
+        Promise.all([
+          call(newsroom.articleHistory({ id: articleId })),
+          call(newsroom.getArticle({ id: articleId }))
+        ])
+      )
+      .then(([v, article]) => {
+        if (!isCurrent) return
+        setVersions(v)
+        setPublication(article.publication ?? null)
+      })
       .catch(
         (e: unknown) =>
           isCurrent && setError(t('history.failed', { message: userMessage(e, t, i18n.language) }))
@@ -106,25 +118,28 @@ export function HistoryDialog({
       )}
       {versions && versions.length === 0 && <p className="muted">{t('history.empty')}</p>}
       <div className="history-body">
-        <ul className="version-list" aria-label={t('history.title')}>
-          {versions?.map((v) => (
-            <li key={v.versionId}>
-              <button
-                type="button"
-                className={selected === v.versionId ? 'version selected' : 'version'}
-                aria-pressed={selected === v.versionId}
-                onClick={() => handleSelect(v.versionId)}
-              >
-                {t('history.version', {
-                  revision: v.revision,
-                  when: when(v),
-                  words: t('library.words', { count: v.wordCount })
-                })}
-                {v.current && <span className="status-badge">{t('history.current')}</span>}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <div className="history-lists">
+          <ul className="version-list" aria-label={t('history.title')}>
+            {versions?.map((v) => (
+              <li key={v.versionId}>
+                <button
+                  type="button"
+                  className={selected === v.versionId ? 'version selected' : 'version'}
+                  aria-pressed={selected === v.versionId}
+                  onClick={() => handleSelect(v.versionId)}
+                >
+                  {t('history.version', {
+                    revision: v.revision,
+                    when: when(v),
+                    words: t('library.words', { count: v.wordCount })
+                  })}
+                  {v.current && <span className="status-badge">{t('history.current')}</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <PublishedVersions publication={publication} />
+        </div>
         <div className="diff-pane" aria-live="polite">
           {diff && version && (
             <>
