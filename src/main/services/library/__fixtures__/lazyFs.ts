@@ -47,8 +47,25 @@ function exited(child: ChildProcess): Promise<void> {
   })
 }
 
-/** Mounts LazyFS in `base` (mount, backing folder, fifos and config all inside it). */
+/**
+ * Mounts LazyFS in `base` (mount, backing folder, fifos and config all inside it). LazyFS now and
+ * then aborts at start-up without having read its config (it names its built-in default path);
+ * a start that fails is tried twice more in a fresh folder before the test fails with each
+ * attempt's error.
+ */
 export async function mountLazyFs(base: string): Promise<LazyFs> {
+  const errors: string[] = []
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await mountOnce(attempt === 1 ? base : join(base, `attempt-${attempt}`))
+    } catch (error) {
+      errors.push(`attempt ${attempt}: ${(error as Error).message}`)
+    }
+  }
+  throw new Error(errors.join('\n'))
+}
+
+async function mountOnce(base: string): Promise<LazyFs> {
   const root = join(base, 'root')
   const mount = join(base, 'mnt')
   const fifo = join(base, 'faults.fifo')
@@ -92,9 +109,10 @@ export async function mountLazyFs(base: string): Promise<LazyFs> {
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)))
   const deadline = Date.now() + 60_000
   while (!isMounted(mount)) {
-    if (child.exitCode !== null || Date.now() > deadline) {
+    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`LazyFS did not mount ${mount} (exit ${child.exitCode}): ${stderr}`)
+      const how = child.signalCode ? `signal ${child.signalCode}` : `exit ${child.exitCode}`
+      throw new Error(`LazyFS did not mount ${mount} (${how}): ${stderr}`)
     }
     await new Promise((r) => setTimeout(r, 100))
   }
