@@ -119,6 +119,12 @@ test('images arrive by drop and paste through the asset store, at the drop point
   // A pasted image file goes after the block with the cursor; at the end of the body an empty
   // paragraph follows it to write on.
   await body.locator('p').last().click()
+  await page.keyboard.press('End')
+  // The drop's figure settles the selection a moment later under load: paste only once the
+  // cursor is really in the last paragraph.
+  await expect
+    .poll(() => page.evaluate(() => getSelection()?.anchorNode?.textContent ?? ''))
+    .toBe('Zweiter Absatz.')
   await pasteFiles(page, [await fileData(png, 'image.png', 'image/png')])
   await expect
     .poll(() => blocks(body))
