@@ -14,7 +14,11 @@ export type CheckItem =
 export interface CheckSection {
   id: 'errors' | 'warnings' | 'spelling'
   items: CheckItem[]
-  /** How many entries it lists (an image's group is one; spelling: one per word). */
+  /**
+   * How many findings of its kind it holds: every error for the errors section (so it agrees
+   * with the "N errors" badge, an image with two errors counting two), the warnings it lists,
+   * one per word for spelling.
+   */
   count: number
 }
 
@@ -104,9 +108,15 @@ export function groupFindings(findings: readonly Finding[]): CheckSection[] {
     if (first.severity === 'error') errors.push(item)
     else warnings.push(item)
   })
+  const findingsOf = (items: CheckItem[]): Finding[] =>
+    items.flatMap((item) => (item.kind === 'single' ? [item.finding] : item.findings))
   const sections: CheckSection[] = [
-    { id: 'errors', items: errors, count: errors.length },
-    { id: 'warnings', items: warnings, count: warnings.length },
+    {
+      id: 'errors',
+      items: errors,
+      count: findingsOf(errors).filter((f) => f.severity === 'error').length
+    },
+    { id: 'warnings', items: warnings, count: findingsOf(warnings).length },
     {
       id: 'spelling',
       items: spelling.map((finding, i) => ({ kind: 'single', key: `s${i}`, finding })),
