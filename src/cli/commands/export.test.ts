@@ -78,7 +78,22 @@ describe('copydesk export and import-package', () => {
     const again = await cli({}, 'export', articleId, '--out', out)
     expect(again.code).toBe(4)
     expect(again.stderr).toMatch(/already exists.*--overwrite/)
-    expect((await cli({}, 'export', articleId, '--out', out, '--overwrite')).code).toBe(0)
+    const overwritten = await cli(
+      { LANG: 'de_DE.UTF-8' },
+      'export',
+      articleId,
+      '--out',
+      out,
+      '--overwrite'
+    )
+    expect(overwritten.code).toBe(0)
+    // Under a German LANG the summary is German, with a decimal comma; the same package is
+    // sent again, so the version stays 1.
+    expect(overwritten.stdout).toMatch(
+      new RegExp(
+        `^${out.replace(/[.]/g, '\\.')}: 31 Dateien, \\d+,\\d MB, \\d+ Warnungen, Version 1 \\(erneut gesendet\\)\\n$`
+      )
+    )
     expect((await cli({}, 'export', articleId)).code).toBe(2)
   })
 

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import type { ExportResult } from '../../shared/contract/exports'
 import type { Finding } from '../../shared/preflight/finding'
 import { hasBlockingFindings } from '../../shared/preflight/runPreflight'
 import { CopydeskError } from '../../shared/result'
@@ -11,6 +12,43 @@ import { oneId, parse, printJson, type Command } from '../command'
 /** The CLI's message language: German when LANG starts with `de`, else English. */
 export function cliLanguage(env: CliIo['env']): UiLanguage {
   return /^de([_.@-]|$)/i.test(env.LANG ?? '') ? 'de' : 'en'
+}
+
+/** How `versions`, `export` and `kill` name a published version's kind in German. */
+export const KIND_DE: Record<ExportResult['kind'], string> = {
+  first: 'erste Fassung',
+  update: 'Aktualisierung',
+  correction: 'Korrektur',
+  kill: 'zurückgezogen',
+  resend: 'erneut gesendet'
+}
+
+/** The one line `export` prints for a written package, in the language of `LANG`. */
+export function exportSummaryLine(result: ExportResult, language: UiLanguage): string {
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length
+  const files = result.files.length + 1
+  const mb = result.bytes / 1024 / 1024
+  if (language === 'de') {
+    return (
+      `${result.file}: ${files} Dateien, ${mb.toFixed(1).replace('.', ',')} MB` +
+      (result.forced ? ' (trotz Fehlern der Prüfung exportiert: --force)' : '') +
+      (warnings ? `, ${warnings} ${warnings === 1 ? 'Warnung' : 'Warnungen'}` : '') +
+      `, Version ${result.version} (${KIND_DE[result.kind]})`
+    )
+  }
+  return (
+    `${result.file}: ${files} files, ${mb.toFixed(1)} MB` +
+    (result.forced ? ' (exported despite preflight errors: --force)' : '') +
+    (warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '') +
+    `, version ${result.version} (${result.kind})`
+  )
+}
+
+/** The one line `kill` prints for a written withdrawal package, in the language of `LANG`. */
+export function killSummaryLine(result: ExportResult, language: UiLanguage): string {
+  return language === 'de'
+    ? `${result.file}: Version ${result.version}, ${KIND_DE[result.kind]} (pubStatus ${result.pubStatus})`
+    : `${result.file}: version ${result.version}, ${result.kind} (pubStatus ${result.pubStatus})`
 }
 
 function whereText(finding: Finding): string {
@@ -97,15 +135,7 @@ export const exportCommands: Record<string, Command> = {
         onLeftover: (note) => ctx.io.err(`copydesk: ${note.message}`)
       })
       if (ctx.json) printJson(ctx.io, result)
-      else {
-        const warnings = result.findings.filter((f) => f.severity === 'warning').length
-        ctx.io.out(
-          `${result.file}: ${result.files.length + 1} files, ${(result.bytes / 1024 / 1024).toFixed(1)} MB` +
-            (result.forced ? ' (exported despite preflight errors: --force)' : '') +
-            (warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '') +
-            `, version ${result.version} (${result.kind})`
-        )
-      }
+      else ctx.io.out(exportSummaryLine(result, language))
       return 0
     } catch (error) {
       // Preflight errors: the findings go to stderr, exit 1, and no file was written.

@@ -91,5 +91,13 @@ describe('copydesk export, kill, reinstate, versions', () => {
       env: { LANG: 'de_DE.UTF-8' }
     })
     expect(german.stdout.split('\n')[2]).toMatch(/^2\tKorrektur\t/)
+    // A withdrawal's summary line speaks German too.
+    const killedAgain = await runCaptured(
+      join(dir, 'library'),
+      ['kill', id, '--notice', 'Zurückgezogen.', '--out', 'kill-de.zip'],
+      { cwd: dir, env: { LANG: 'de_DE.UTF-8' } }
+    )
+    expect(killedAgain.code).toBe(0)
+    expect(killedAgain.stdout).toMatch(/: Version 5, zurückgezogen \(pubStatus canceled\)\n$/)
   }, 120_000)
 })

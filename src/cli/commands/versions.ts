@@ -4,15 +4,7 @@ import { reinstated } from '../../shared/publication'
 import { exportPackage } from '../../main/services/export/exportPackage'
 import { oneLine } from '../cliIo'
 import { oneId, parse, printJson, type Command } from '../command'
-import { cliLanguage } from './export'
-
-const KIND_DE = {
-  first: 'erste Fassung',
-  update: 'Aktualisierung',
-  correction: 'Korrektur',
-  kill: 'zurückgezogen',
-  resend: 'erneut gesendet'
-} as const
+import { cliLanguage, KIND_DE, killSummaryLine } from './export'
 
 /** kill, reinstate, versions: a story's published versions after its first export. */
 export const versionCommands: Record<string, Command> = {
@@ -44,10 +36,7 @@ export const versionCommands: Record<string, Command> = {
       onLeftover: (note) => ctx.io.err(`copydesk: ${note.message}`)
     })
     if (ctx.json) printJson(ctx.io, result)
-    else
-      ctx.io.out(
-        `${result.file}: version ${result.version}, ${result.kind} (pubStatus ${result.pubStatus})`
-      )
+    else ctx.io.out(killSummaryLine(result, cliLanguage(ctx.io.env)))
     return 0
   },
 
