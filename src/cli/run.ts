@@ -19,6 +19,16 @@ Commands:
                       like a paste: structure, bold, italic, links, lists kept)
   list                the drafts, newest change first (--json: array of summaries)
   show ID             one article (--json: the article with effective image values)
+  update ID [--kicker T] [--headline T] [--teaser T] [--byline NAME]... [--dateline PLACE]
+      [--date ISO-8601] [--language TAG] [--status S] [--append-body-file FILE]
+                      change an article's fields; prints its id (--json: what show --json
+                      prints). Fields not given stay; "" clears one; --byline replaces the
+                      whole list (--byline "" empties it); --status draft|editing|ready|
+                      exported; --dateline sets the place (the source stays);
+                      --append-body-file adds a body file's blocks (as new --body-file reads
+                      them) after the text. Exit 2 no option or a bad value (nothing is
+                      written), 3 unknown or trashed id, 4 while the app has the library
+                      open (for now: writing beside the app comes with collaborative articles)
   delete ID           move an article (and its history) to the trash
   history ID          its kept versions: version id, time, word count (--json: an array)
   trash [--empty]     the trash (--json: an array); --empty deletes its articles for good

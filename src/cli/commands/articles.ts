@@ -33,8 +33,9 @@ function printArticle(io: CliIo, view: ArticleView): void {
   io.out(lines.join('\n'))
 }
 
-// Which option of `new` set an article field, so a refusal names what the user typed.
-const FLAG_OF_FIELD: Record<string, string> = {
+// Which option of `new` (and `update`) set an article field, so a refusal names what the user
+// typed.
+export const FLAG_OF_FIELD: Record<string, string> = {
   kicker: '--kicker',
   headline: '--headline',
   teaser: '--teaser',
@@ -42,6 +43,28 @@ const FLAG_OF_FIELD: Record<string, string> = {
   dateline: '--dateline',
   publishedAt: '--date',
   language: '--language'
+}
+
+/**
+ * A `--date` value as the article stores it, or a usage error naming the command. Seconds may
+ * be left out on the command line.
+ */
+export function checkedDate(command: string, value: string): string {
+  const problem = dateTimeProblem(value, { secondsOptional: true })
+  if (problem) throw new CopydeskError('invalid-input', `${command}: --date "${value}" ${problem}`)
+  // Stored timestamps always carry seconds (RFC 3339, as ninjs and NewsML-G2 want them).
+  return value.replace(/^(.{10}T\d\d:\d\d)(?=Z|[+-])/, '$1:00')
+}
+
+/** A `--language` value, or a usage error naming the command and the languages there are. */
+export function checkedLanguage(command: string, value: string): Article['language'] {
+  if (!(ARTICLE_LANGUAGES as readonly string[]).includes(value)) {
+    throw new CopydeskError(
+      'invalid-input',
+      `${command}: --language "${value}" is not one of ${ARTICLE_LANGUAGES.join(', ')}`
+    )
+  }
+  return value as Article['language']
 }
 
 /** new, list, show: drafts in the library. */
@@ -66,23 +89,8 @@ export const articleCommands: Record<string, Command> = {
     if (values.teaser !== undefined) patch.teaser = values.teaser
     if (values.byline) patch.bylines = values.byline.map((b) => b.trim()).filter(Boolean)
     if (values.dateline !== undefined) patch.dateline = { place: values.dateline, source: null }
-    if (values.date !== undefined) {
-      const problem = dateTimeProblem(values.date, { secondsOptional: true })
-      if (problem) {
-        throw new CopydeskError('invalid-input', `new: --date "${values.date}" ${problem}`)
-      }
-      // Stored timestamps always carry seconds (RFC 3339, as ninjs and NewsML-G2 want them).
-      patch.publishedAt = values.date.replace(/^(.{10}T\d\d:\d\d)(?=Z|[+-])/, '$1:00')
-    }
-    if (values.language !== undefined) {
-      if (!(ARTICLE_LANGUAGES as readonly string[]).includes(values.language)) {
-        throw new CopydeskError(
-          'invalid-input',
-          `new: --language "${values.language}" is not one of ${ARTICLE_LANGUAGES.join(', ')}`
-        )
-      }
-      patch.language = values.language as Article['language']
-    }
+    if (values.date !== undefined) patch.publishedAt = checkedDate('new', values.date)
+    if (values.language !== undefined) patch.language = checkedLanguage('new', values.language)
     const bodyFile =
       values['body-file'] === undefined ? null : resolve(ctx.io.cwd, values['body-file'])
     if (bodyFile !== null && !isDocxBodyFile(bodyFile)) patch.body = await readBodyFile(bodyFile)

@@ -4,6 +4,7 @@ import { assetEditCommands } from './asset'
 import { assetCommands } from './assets'
 import { exportCommands } from './export'
 import { libraryCommands } from './library'
+import { updateCommands } from './update'
 import { versionCommands } from './versions'
 import { wordCommands } from './words'
 
@@ -14,6 +15,7 @@ export const commands: Record<string, Command> = {
   ...assetEditCommands,
   ...exportCommands,
   ...libraryCommands,
+  ...updateCommands,
   ...versionCommands,
   ...wordCommands
 }
