@@ -365,6 +365,22 @@ describe('copydesk update --append-body-file', () => {
     expect(new Set(blockIds(twice.body)).size).toBe(6)
   })
 
+  it('gives HTML blocks that carry the article’s own node ids new ones, keeping the article’s', async () => {
+    await writeFile(join(dir, 'erst.txt'), 'Erster Absatz.')
+    const id = await draft('--body-file', 'erst.txt')
+    const [own] = blockIds((await json<{ body: PmNode }>('show', id)).body)
+    await writeFile(
+      join(dir, 'kopie.html'),
+      `<p data-node-id="${own}" id="${own}">Kopie</p><p data-node-id="${own}">Noch eine</p>`
+    )
+    const after = await json<{ body: PmNode }>('update', id, '--append-body-file', 'kopie.html')
+    expect(plainTextOf(after.body).split('\n\n')).toEqual(['Erster Absatz.', 'Kopie', 'Noch eine'])
+    const ids = blockIds(after.body)
+    expect(ids[0]).toBe(own)
+    expect(ids).toHaveLength(3)
+    expect(new Set(ids).size).toBe(3)
+  })
+
   it('appends Markdown to a new draft without leaving its empty paragraph first', async () => {
     const id = await draft('--headline', 'Leer')
     await writeFile(
