@@ -10,7 +10,7 @@ import {
   type PmNode
 } from '../article'
 import { canonicalBody } from '../editor/extensions'
-import { readBody, writeBody } from './bodyFragment'
+import { readBody, stableJson, writeBody } from './bodyFragment'
 import { keyBetween, spreadKeys } from './positionKey'
 import { setTextMinimal } from './setTextMinimal'
 
@@ -85,7 +85,7 @@ function randomClientId(): number {
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
+  return stableJson(a) === stableJson(b)
 }
 
 // ---- writing ----------------------------------------------------------------------------------
@@ -222,16 +222,6 @@ function ordered(list: Y.Array<unknown>): Positioned[] {
     .sort((a, b) => (a.pos < b.pos ? -1 : a.pos > b.pos ? 1 : a.index - b.index))
 }
 
-/** Keys with an occurrence count, so the same asset twice in a gallery is two items. */
-function occurrenceKeys(keys: string[]): string[] {
-  const seen = new Map<string, number>()
-  return keys.map((key) => {
-    const n = seen.get(key) ?? 0
-    seen.set(key, n + 1)
-    return `${key}\u0000${n}`
-  })
-}
-
 /** Indices (into `values`) of a longest strictly increasing subsequence. */
 function increasingRun(values: string[]): Set<number> {
   const length = values.map(() => 1)
@@ -261,13 +251,27 @@ function writeOrdered<T>(
   want: T[],
   keyOfWanted: (item: T) => string,
   keyOfMap: (map: YMap) => string,
+  sameContent: (map: YMap, item: T) => boolean,
   write: (map: YMap, item: T) => void
 ): void {
   const current = ordered(list as Y.Array<unknown>)
-  const haveKeys = occurrenceKeys(current.map((p) => keyOfMap(p.map)))
-  const wantKeys = occurrenceKeys(want.map(keyOfWanted))
-  const byKey = new Map(haveKeys.map((key, i) => [key, current[i]!]))
-  const matched = wantKeys.map((key) => byKey.get(key) ?? null)
+  // Items with the same key (one photo twice in a gallery) pair up by equal content first, so a
+  // reorder moves their maps rather than swapping their captions; the rest pair up in order.
+  const matched: Array<Positioned | null> = want.map(() => null)
+  const taken = new Set<Positioned>()
+  for (const exact of [true, false]) {
+    want.forEach((item, i) => {
+      if (matched[i]) return
+      const key = keyOfWanted(item)
+      const found = current.find(
+        (p) => !taken.has(p) && keyOfMap(p.map) === key && (!exact || sameContent(p.map, item))
+      )
+      if (found) {
+        matched[i] = found
+        taken.add(found)
+      }
+    })
+  }
   const kept = new Set(matched.filter((p): p is Positioned => p !== null))
   const gone = current.filter((p) => !kept.has(p)).map((p) => p.index)
   for (const index of gone.sort((a, b) => b - a)) list.delete(index, 1)
@@ -309,6 +313,13 @@ function writeGallery(map: YMap, gallery: Gallery): void {
     gallery.items,
     (use) => use.assetId,
     (m) => String(m.get('assetId')),
+    (m, use) => {
+      try {
+        return sameValue(readImageUse(m, 'item'), use)
+      } catch {
+        return false
+      }
+    },
     writeImageUse
   )
 }
@@ -335,6 +346,7 @@ function writeFields(fields: YMap, patch: ArticlePatch): void {
       patch.galleries,
       (g) => g.id,
       (m) => String(m.get('id')),
+      () => false,
       writeGallery
     )
   }

@@ -43,7 +43,7 @@ function childrenOf(node: PmNode): Child[] {
 }
 
 /** A stable string for attribute values (key order does not matter). */
-function stableJson(value: unknown): string {
+export function stableJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined'
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
   const obj = value as Attrs
