@@ -92,7 +92,8 @@ export async function openServices(opts: OpenServicesOptions): Promise<Services>
     articles,
     settings,
     preflight,
-    exportOptions
+    exportOptions,
+    assets
   })
   // Read-only opens (the CLI beside the running app) must not change anything.
   const leftovers =

@@ -26,10 +26,20 @@ import { assetDir } from './assetResolver'
 import { AssetUsageIndex, type ArticleSource } from './assetUsage'
 import { attachAssets, type AttachTarget } from './attachAssets'
 import { parseAssetRecord } from './assetRecordText'
+import type { CropPlan } from './crops'
+import {
+  cropKey,
+  makeCrops,
+  plansOf,
+  readStoredCrops,
+  writeStoredCrops,
+  type CropSubject
+} from './cropRenditions'
 import { DecodePool } from './decodePool'
 import {
   RECORD_FILE,
   decodeImport,
+  importCrops,
   newRecord,
   placeAsset,
   setAside,
@@ -87,6 +97,10 @@ export interface AssetProblem {
 }
 
 const ASSET_ID = /^[a-f0-9]{64}$/
+
+function sameFocal(a: AssetRecord['focal'], b: AssetRecord['focal']): boolean {
+  return a?.x === b?.x && a?.y === b?.y
+}
 const SHARD = /^[a-f0-9]{2}$/
 const TMP_DIR = '.tmp'
 
@@ -318,13 +332,14 @@ export class AssetStore {
       }
 
       const record = newRecord(file, warnings, nowIso(this.clock()))
+      const crops = await importCrops(record, decoded)
       const target = {
         root: this.root,
         tmpRoot: this.tmpRoot,
         finalDir,
         writeOptions: this.writeOptions
       }
-      if (!(await placeAsset(name, record, decoded, target))) {
+      if (!(await placeAsset(name, record, decoded, target, crops))) {
         // Another process stored the same bytes first: theirs is as good as ours.
         try {
           return await duplicate()
@@ -489,6 +504,7 @@ export class AssetStore {
       }
       await this.writeRecord(next)
       this.records.set(id, next)
+      if (!sameFocal(current.focal, next.focal)) await this.refreshCrops(next)
       return next
     })
     await this.onTextChanged?.(id)
@@ -520,9 +536,58 @@ export class AssetStore {
       }
       await this.writeRecord(next)
       this.records.set(id, next)
+      if (!sameFocal(current.focal, next.focal)) await this.refreshCrops(next)
     })
     await this.onTextChanged?.(id)
     return this.get(id)
+  }
+
+  // ---- crops --------------------------------------------------------------------------------------
+
+  /**
+   * Makes the stored crops match the record's focal point, under the asset's lock. A failure
+   * (an unreadable original, a full disk) leaves the old crops, which no longer match the key:
+   * the next export makes them again and says what is wrong if it cannot.
+   */
+  private async refreshCrops(record: AssetRecord): Promise<void> {
+    const dir = assetDir(this.libraryDir, record.id)
+    const plans = plansOf(record)
+    try {
+      if (await readStoredCrops(dir, plans)) return
+      const crops = await makeCrops(record, plans, (file) => readFile(join(dir, file)))
+      await writeStoredCrops(dir, plans, crops, this.writeOptions)
+    } catch {
+      // See above: the crops are made again where they are needed.
+    }
+  }
+
+  /**
+   * The 16:9 and 1:1 crops of an asset for `plans` (the cut an export planned from `record`), as
+   * stored beside its renditions. Stored crops that are missing, made for another cut or damaged
+   * are made again from the original, and stored again when they are the cut the asset's
+   * current focal point asks for. Throws a `corrupt` error naming the photo when neither its
+   * original nor its preview can be decoded.
+   */
+  async crops(record: CropSubject, plans: readonly CropPlan[]): Promise<Buffer[]> {
+    await this.ready()
+    return this.mutex.run(record.id, async () => {
+      const dir = assetDir(this.libraryDir, record.id)
+      const stored = await readStoredCrops(dir, plans)
+      if (stored) return stored
+      const made = await makeCrops(record, plans, async (file) => {
+        try {
+          return await readFile(join(dir, file))
+        } catch (error) {
+          throw new Error(`cannot read ${file}: ${(error as Error).message}`, { cause: error })
+        }
+      })
+      const current = this.records.get(record.id)
+      if (current && cropKey(plansOf(current)) === cropKey(plans)) {
+        // A library that may only be read still exports; the crops are then made each time.
+        await writeStoredCrops(dir, plans, made, this.writeOptions).catch(() => undefined)
+      }
+      return made
+    })
   }
 
   /** Removes an asset with its files; refused while any article uses it. */

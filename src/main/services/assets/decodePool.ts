@@ -18,6 +18,20 @@ export interface DecodeJob {
   readMetadata: boolean
   /** Ceilings for inflating compressed metadata (default {@link DEFAULT_METADATA_LIMITS}). */
   metadataLimits?: MetadataLimits
+  /**
+   * Also hand back the decoded pixels at the scale the web crops need: a 16:9 cut at most
+   * `wide` pixels wide, a square at most `square`, and never below the preview (`preview`, its
+   * longest edge).
+   */
+  cropEdges?: { wide: number; square: number; preview: number }
+}
+
+/** Decoded pixels (EXIF orientation applied, 8 bits per channel, raw), for cutting crops. */
+export interface RawPixels {
+  data: Uint8Array
+  width: number
+  height: number
+  channels: 1 | 2 | 3 | 4
 }
 
 /** Largest inflated size, in bytes, of each kind of compressed metadata in a PNG. */
@@ -76,6 +90,8 @@ export interface DecodeSuccess {
   header: DecodedHeader
   preview: EncodedRendition
   thumb: EncodedRendition
+  /** The pixels the crops are cut from, when the job asked for `cropEdges`. */
+  cropBase: RawPixels | null
   /** exifr's output (`mergeOutput: false`), or null when the file has no IPTC/XMP. */
   metadata: Record<string, unknown> | null
   metadataErrors: string[]

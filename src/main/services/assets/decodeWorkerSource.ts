@@ -6,7 +6,9 @@
  * loader in the first case and an extra build entry in each bundle. This source needs neither:
  * it requires sharp and exifr by the absolute paths the main thread resolved (workerData), so
  * it runs the same everywhere. It is kept small and does only the CPU work: hashing, reading
- * the header, decoding, encoding renditions and parsing IPTC/XMP. Everything that decides what
+ * the header, decoding, encoding renditions and parsing IPTC/XMP. With `cropEdges` it decodes at
+ * the scale the web crops need and hands those pixels back (`cropBase`, raw, transferred): the
+ * main thread cuts and encodes the crops from them, so an import still decodes each file once. Everything that decides what
  * to do with the results is TypeScript in the main thread.
  *
  * Compressed metadata is measured before anything inflates it: in a PNG, the colour profile
@@ -17,8 +19,9 @@
  * own containers (RIFF chunk `XMP `, GIF application extension `XMP DataXMP`): the packet is
  * taken out and handed to exifr in the same small PNG, size-capped like PNG text.
  *
- * Protocol: in `{ id, bytes, maxPixels, previewSize, thumbSize, readMetadata, metadataLimits }`;
- * out `{ id, ok: true, hash, header, preview, thumb, metadata, metadataErrors, dropped, bytes }`
+ * Protocol: in `{ id, bytes, maxPixels, previewSize, thumbSize, readMetadata, metadataLimits,
+ * cropEdges? }`; out `{ id, ok: true, hash, header, preview, thumb, cropBase, metadata,
+ * metadataErrors, dropped, bytes }`
  * or `{ id, ok: false, stage: 'header' | 'pixels' | 'decode' | 'bomb', message, width?, height?,
  * chunk?, keyword?, limit?, bytes }`. `bytes` (the original) travels back to the main thread,
  * transferred, not copied.
@@ -300,6 +303,21 @@ async function encode(raw, info, size) {
   return { data: out.data, width: out.info.width, height: out.info.height, ext: alpha ? 'webp' : 'jpg' }
 }
 
+// The scale at which the web crops (made from the same decode as the renditions) need the
+// picture: the 16:9 cut (full width, or full height for a picture narrower than 16:9) at most
+// cropEdges.wide pixels wide, the square (the shorter side) at most cropEdges.square. Never
+// below the preview's own scale, never above 1. Null: no crops asked for.
+function cropScale(header, cropEdges) {
+  if (!cropEdges) return null
+  const rotated = header.orientation !== null && header.orientation >= 5
+  const w = rotated ? header.height : header.width
+  const h = rotated ? header.width : header.height
+  const wide = Math.min(w, Math.round((h * 16) / 9))
+  const side = Math.min(w, h)
+  const needed = Math.max(cropEdges.wide / wide, cropEdges.square / side, cropEdges.preview / Math.max(w, h))
+  return Math.min(1, needed)
+}
+
 async function handle(job) {
   const bytes = job.bytes
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
@@ -341,17 +359,24 @@ async function handle(job) {
     return reply({ id: job.id, ok: false, stage: 'pixels', width: header.width, height: header.height, message: 'too many pixels', bytes }, bytes)
   }
 
-  let preview, thumb
+  let preview, thumb, cropBase = null
   try {
     // Decode once (shrink-on-load for JPEG), EXIF orientation applied, 8 bits per channel;
     // both renditions come from these pixels. Output carries no EXIF, GPS or XMP.
-    const { data, info } = await sharp(pixelsInput, { limitInputPixels: job.maxPixels })
-      .rotate()
-      .resize({ width: job.previewSize, height: job.previewSize, fit: 'inside', withoutEnlargement: true })
-      .raw({ depth: 'uchar' })
-      .toBuffer({ resolveWithObject: true })
-    preview = await encode(data, info, 0)
+    const scale = cropScale(header, job.cropEdges)
+    const decode = sharp(pixelsInput, { limitInputPixels: job.maxPixels }).rotate()
+    if (scale === null) {
+      decode.resize({ width: job.previewSize, height: job.previewSize, fit: 'inside', withoutEnlargement: true })
+    } else {
+      const rotated = header.orientation !== null && header.orientation >= 5
+      const w = rotated ? header.height : header.width
+      const h = rotated ? header.width : header.height
+      decode.resize(Math.max(1, Math.round(w * scale)), Math.max(1, Math.round(h * scale)), { fit: 'fill' })
+    }
+    const { data, info } = await decode.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true })
+    preview = await encode(data, info, scale === null ? 0 : job.previewSize)
     thumb = await encode(data, info, job.thumbSize)
+    if (scale !== null) cropBase = { data, width: info.width, height: info.height, channels: info.channels }
   } catch (error) {
     return reply({ id: job.id, ok: false, stage: 'decode', message: String(error && error.message || error), bytes }, bytes)
   }
@@ -369,7 +394,12 @@ async function handle(job) {
       metadataErrors.push(String(error && error.message || error))
     }
   }
-  reply({ id: job.id, ok: true, hash, header, preview, thumb, metadata, metadataErrors, dropped, bytes }, bytes)
+  const message = { id: job.id, ok: true, hash, header, preview, thumb, cropBase, metadata, metadataErrors, dropped, bytes }
+  try {
+    parentPort.postMessage(message, [...transferable(bytes), ...(cropBase ? transferable(cropBase.data) : [])])
+  } catch {
+    parentPort.postMessage(message)
+  }
 }
 
 parentPort.on('message', (job) => {

@@ -28,6 +28,8 @@ import {
   unreadable
 } from './importRefusals'
 import { extensionFor, sniffFormat } from './sniffFormat'
+import { cutCrops, CROP_EDGES } from './crops'
+import { plansOf, writeStoredCrops } from './cropRenditions'
 
 /*
  * The steps of importing one file, in order: read it (size-capped), sniff its format from its
@@ -102,7 +104,8 @@ export async function decodeImport(
     maxPixels: limits.maxPixels,
     previewSize: limits.previewSize,
     thumbSize: limits.thumbSize,
-    readMetadata: true
+    readMetadata: true,
+    cropEdges: { ...CROP_EDGES, preview: limits.previewSize }
   })
   if (!outcome.ok) refuseUndecodable(file.name, sniffed.format, outcome, limits.maxPixels)
   const decoderFormat = outcome.header.format === 'heif' ? sniffed.format : outcome.header.format
@@ -168,15 +171,33 @@ export interface PlaceTarget {
 }
 
 /**
- * Writes the original, the renditions and the record into a fresh temporary folder and renames
- * it into place. Returns false when another process stored the same bytes first (their copy is
+ * The web crops of a new asset, cut from the pixels its renditions were made from (so the
+ * import decodes the file once). Null when the decoder gave no pixels or cutting failed: the
+ * asset is stored without them and the first export makes them.
+ */
+export async function importCrops(
+  record: AssetRecord,
+  decoded: DecodeSuccess
+): Promise<Buffer[] | null> {
+  if (!decoded.cropBase) return null
+  try {
+    return await cutCrops(decoded.cropBase, record, plansOf(record))
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Writes the original, the renditions (crops included, when made) and the record into a fresh
+ * temporary folder and renames it into place. Returns false when another process stored the same bytes first (their copy is
  * as good as ours; ours is removed). Nothing half-made stays behind on failure.
  */
 export async function placeAsset(
   name: string,
   record: AssetRecord,
   decoded: DecodeSuccess,
-  target: PlaceTarget
+  target: PlaceTarget,
+  crops: Buffer[] | null = null
 ): Promise<boolean> {
   const { root, finalDir, writeOptions: w } = target
   const tmp = join(target.tmpRoot, `${process.pid}-${randomBytes(8).toString('hex')}`)
@@ -185,6 +206,7 @@ export async function placeAsset(
     await writeFileDurable(join(tmp, record.originalFile), decoded.bytes, w)
     await writeFileDurable(join(tmp, record.renditions.preview.file), decoded.preview.data, w)
     await writeFileDurable(join(tmp, record.renditions.thumb.file), decoded.thumb.data, w)
+    if (crops) await writeStoredCrops(tmp, plansOf(record), crops, w)
     await writeFileDurable(join(tmp, RECORD_FILE), JSON.stringify(record, null, 2), w)
     const shardDir = dirname(finalDir)
     const shardIsNew = await mkdir(shardDir).then(

@@ -16,7 +16,7 @@ import { openServices, type Services } from '..'
 import { assetDir } from '../assets/assetResolver'
 import { safeUnzip } from '../packages/safeUnzip'
 import { hasExiftool, noisyJpeg, tagWithSourceData } from './__fixtures__/newsroomArticle'
-import { planCrops } from './crops'
+import { planCrops } from '../assets/crops'
 import { exportPackage } from './exportPackage'
 
 /*

@@ -1,6 +1,7 @@
 import { link, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import type { Article } from '../../../shared/article'
+import type { AssetRecord } from '../../../shared/asset'
 import {
   planPublication,
   publishRefusal,
@@ -28,7 +29,7 @@ import type { ExportOptionsStore } from '../assets/exportOptions'
 import { PACKAGE_DOCUMENTS, RENDITIONS } from './packageDocuments'
 import { planPackage, type PackageImage, type RenditionName } from './packageModel'
 import { writePhotoText } from '../imageMetadata/writePhotoText'
-import { renderCrops } from './crops'
+import type { CropPlan } from '../assets/crops'
 import { PackageZipWriter } from './zipWriter'
 import { exportContentHash } from './contentHash'
 
@@ -52,6 +53,11 @@ export interface ExportDeps {
   settings: { get(): Settings }
   preflight: PreflightService
   exportOptions: ExportOptionsStore
+  /**
+   * The web crops of a picture, kept beside its renditions (made at import and when the focal
+   * point moves; made again here when missing or damaged).
+   */
+  assets: { crops(record: AssetRecord, plans: readonly CropPlan[]): Promise<Buffer[]> }
 }
 
 export interface ExportPackageOptions {
@@ -210,28 +216,10 @@ function withTexts(image: PackageImage, name: RenditionName, bytes: Buffer): Buf
   }
 }
 
-/** The crops of an image, made once for all of them (the picture is decoded once). */
+/** The crops of an image as the library stores them, with the texts of this use written in. */
 async function cropFiles(deps: ExportDeps, image: PackageImage): Promise<Buffer[]> {
-  const record = image.record
-  let rendered: Buffer[]
-  try {
-    rendered = await renderCrops(
-      await readImageFile(deps, image, 'original'),
-      record,
-      record,
-      image.crops
-    )
-  } catch {
-    // Formats sharp cannot decode here (HEIC): the preview rendition is the same picture.
-    const preview = record.renditions.preview
-    rendered = await renderCrops(
-      await readImageFile(deps, image, 'preview'),
-      preview,
-      record,
-      image.crops
-    )
-  }
-  return rendered.map((bytes) => {
+  const stored = await deps.assets.crops(image.record, image.crops)
+  return stored.map((bytes) => {
     const written = writePhotoText(bytes, 'jpeg', image.text, { clean: true })
     return written ? written.bytes : bytes
   })
@@ -353,9 +341,9 @@ export async function exportPackage(
   }
 
   try {
-    // Crops are CPU work (decode, scale, encode) while the writer mostly waits for the disk: each
-    // image's crops start when its original is reached, and the next image's too, so the two
-    // overlap. At most two images' crops are held in memory.
+    // Crops are read from the library (or, where missing, made: CPU work while the writer
+    // mostly waits for the disk): each image's crops start when its original is reached, and the
+    // next image's too, so the two overlap. At most two images' crops are held in memory.
     const cropJobs = new Map<PackageImage, Promise<Buffer[]>>()
     const cropsOf = (image: PackageImage): Promise<Buffer[]> => {
       let job = cropJobs.get(image)
@@ -384,7 +372,7 @@ export async function exportPackage(
             step('images', path)
             return bytes
           },
-          { compress: false }
+          { compress: false, prefetch: true }
         )
       }
       image.crops.forEach((crop, i) => {
@@ -398,7 +386,7 @@ export async function exportPackage(
             step('images', crop.path)
             return bytes
           },
-          { compress: false }
+          { compress: false, prefetch: true }
         )
       })
     })
@@ -411,7 +399,7 @@ export async function exportPackage(
           step('documents', document.path)
           return bytes
         },
-        { compress: true }
+        { compress: true, prefetch: true }
       )
     }
     const forced = blocked && opts.force === true
@@ -423,6 +411,7 @@ export async function exportPackage(
         step('finishing', PACKAGE_FILES.manifest)
         return Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8')
       },
+      // It lists every entry written before it: made only once they are all written.
       { compress: true }
     )
     await writer.finish()

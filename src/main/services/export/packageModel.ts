@@ -7,7 +7,7 @@ import { effectiveImage, type EffectiveImage } from '../../../shared/editor/rend
 import type { Settings } from '../../../shared/settings'
 import type { SensitiveKind } from '../imageMetadata/exifTiff'
 import type { PhotoText } from '../imageMetadata/photoText'
-import { focalOf, planCrops, type CropPlan } from './crops'
+import { focalOf, planCrops, type CropPlan } from '../assets/crops'
 
 /*
  * What goes into a package, decided once and shared by the writers of every file in it: the

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { webcrypto } from 'node:crypto'
 import { open, type FileHandle } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { crc32, deflateRaw } from 'node:zlib'
@@ -34,6 +34,15 @@ interface Pending {
   path: string
   source: EntrySource
   compress: boolean
+  prefetch: boolean
+}
+
+/** An entry's bytes as they go into the file, with what the headers and the record need. */
+interface Produced {
+  bytes: Buffer
+  data: Buffer
+  crc: number
+  sha256: string
 }
 
 interface Written {
@@ -81,11 +90,26 @@ export class PackageZipWriter {
     this.stamp = dosDateTime(mtime)
   }
 
-  /** Queues an entry; `compress: false` stores the bytes as they are (images). */
-  add(path: string, source: EntrySource, opts: { compress: boolean }): void {
+  /**
+   * Queues an entry; `compress: false` stores the bytes as they are (images). Sources run one
+   * at a time in order; by default each once everything before it is written (so it may read
+   * `written`), with `prefetch: true` already while the entry before it is being written.
+   */
+  add(path: string, source: EntrySource, opts: { compress: boolean; prefetch?: boolean }): void {
     const why = unsafeEntryName(path)
     if (why) throw new Error(`cannot write ZIP entry "${path}": ${why}`)
-    this.pending.push({ path, source, compress: opts.compress })
+    this.pending.push({ path, source, compress: opts.compress, prefetch: opts.prefetch === true })
+  }
+
+  private async produce(entry: Pending): Promise<Produced> {
+    if (this.aborted) throw this.aborted
+    const bytes = await entry.source()
+    // SHA-256 through Web Crypto runs on libuv's thread pool, beside the main thread's work.
+    const [data, digest] = await Promise.all([
+      entry.compress ? deflate(bytes) : bytes,
+      webcrypto.subtle.digest('SHA-256', bytes)
+    ])
+    return { bytes, data, crc: crc32(bytes), sha256: Buffer.from(digest).toString('hex') }
   }
 
   private async write(...buffers: Buffer[]): Promise<void> {
@@ -186,25 +210,30 @@ export class PackageZipWriter {
   async finish(): Promise<void> {
     this.handle = await open(this.file, 'wx')
     try {
-      for (const entry of this.pending) {
+      // The next entry is produced (read, texts written, hashed) while this one is written.
+      let next: Promise<Produced> | null = null
+      for (const [i, entry] of this.pending.entries()) {
         if (this.aborted) throw this.aborted
-        const bytes = await entry.source()
-        const data = entry.compress ? await deflate(bytes) : bytes
+        const produced = await (next ?? this.produce(entry))
+        next = null
+        const following = this.pending[i + 1]
+        if (following?.prefetch) {
+          next = this.produce(following)
+          // Awaited in the next turn; a failure meanwhile must not go unhandled.
+          next.catch(() => undefined)
+        }
+        const { bytes, data, crc, sha256 } = produced
         const written: Written = {
           name: Buffer.from(entry.path, 'utf8'),
           method: entry.compress ? 8 : 0,
-          crc: crc32(bytes),
+          crc,
           compressedSize: data.length,
           size: bytes.length,
           offset: this.offset
         }
         await this.write(this.localHeader(written), written.name, data)
         this.entries.push(written)
-        this.written.push({
-          path: entry.path,
-          bytes: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex')
-        })
+        this.written.push({ path: entry.path, bytes: bytes.length, sha256 })
       }
       const cdOffset = this.offset
       const central = this.entries.flatMap((e) => this.centralHeader(e))

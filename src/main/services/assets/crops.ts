@@ -33,7 +33,11 @@ const CROPS: readonly { name: CropName; suffix: string; ratio: [number, number];
   { name: 'crop-1x1', suffix: '1x1', ratio: [1, 1], max: 1080 }
 ]
 
-const JPEG_QUALITY = 85
+/** The largest crops, for decoding a picture at the scale its crops need. */
+export const CROP_EDGES = { wide: CROPS[0].max, square: CROPS[1].max } as const
+
+/** The JPEG quality crops are written at (part of the stored crops' key). */
+export const CROP_JPEG_QUALITY = 85
 
 /** The asset's focal point, or null (crops then centre on the middle). */
 export function focalOf(record: AssetRecord): Focal | null {
@@ -68,6 +72,14 @@ export function planCrops(width: number, height: number, focal: Focal | null): C
   })
 }
 
+/** Decoded pixels to cut crops from (EXIF orientation applied, raw, 8 bits per channel). */
+export interface CropPixels {
+  data: Uint8Array
+  width: number
+  height: number
+  channels: 1 | 2 | 3 | 4
+}
+
 /**
  * The crops as JPEGs (sRGB, no metadata yet), from `source`: the original, or a smaller rendition
  * of the same picture when the original cannot be decoded (`sourceSize` and `fullSize` are the
@@ -92,23 +104,43 @@ export async function renderCrops(
     .toColourspace('srgb')
     .raw()
     .toBuffer({ resolveWithObject: true })
+  return cutCrops(
+    { data, width: info.width, height: info.height, channels: info.channels },
+    fullSize,
+    crops
+  )
+}
+
+/**
+ * The crops as JPEGs from pixels already decoded (the whole frame, at any scale of `fullSize`,
+ * the original's displayed size): each plan's box is cut at that scale and written at the plan's
+ * size; transparency goes on white.
+ */
+export function cutCrops(
+  pixels: CropPixels,
+  fullSize: { width: number; height: number },
+  crops: readonly CropPlan[]
+): Promise<Buffer[]> {
+  const scale = pixels.width / fullSize.width
+  const raw = { width: pixels.width, height: pixels.height, channels: pixels.channels }
   return Promise.all(
     crops.map((crop) => {
-      const left = Math.min(Math.round(crop.box.left * scale), info.width - 1)
-      const top = Math.min(Math.round(crop.box.top * scale), info.height - 1)
+      const left = Math.min(Math.round(crop.box.left * scale), pixels.width - 1)
+      const top = Math.min(Math.round(crop.box.top * scale), pixels.height - 1)
       const box = {
         left,
         top,
-        width: Math.max(1, Math.min(Math.round(crop.box.width * scale), info.width - left)),
-        height: Math.max(1, Math.min(Math.round(crop.box.height * scale), info.height - top))
+        width: Math.max(1, Math.min(Math.round(crop.box.width * scale), pixels.width - left)),
+        height: Math.max(1, Math.min(Math.round(crop.box.height * scale), pixels.height - top))
       }
-      return sharp(data, {
-        raw: { width: info.width, height: info.height, channels: info.channels }
-      })
-        .extract(box)
-        .resize(crop.width, crop.height, { fit: 'fill' })
-        .jpeg({ quality: JPEG_QUALITY })
-        .toBuffer()
+      let image = sharp(pixels.data, { raw }).extract(box)
+      if (box.width !== crop.width || box.height !== crop.height) {
+        image = image.resize(crop.width, crop.height, { fit: 'fill' })
+      }
+      if (pixels.channels === 2 || pixels.channels === 4) {
+        image = image.flatten({ background: '#ffffff' })
+      }
+      return image.toColourspace('srgb').jpeg({ quality: CROP_JPEG_QUALITY }).toBuffer()
     })
   )
 }
