@@ -108,7 +108,7 @@ describe('the body under TipTap’s Collaboration extension', () => {
       )
     }
     applyPatchToDoc(doc, { body: patched }, 'cli')
-    const json = editor.getJSON()
+    const json = editor.getJSON() as PmNode
     expect(json.content![2]!.content![0]!.text).toBe('Neuer Unterzwischentitel')
     expect(JSON.stringify(json.content![0])).toContain('Ende.')
     expect(json).toEqual(docToArticle(doc, STAMP).body)
