@@ -28,6 +28,8 @@ export interface AppendLockOptions {
   isAlive?: (pid: number) => boolean
   /** A lock file that is empty or garbled and younger than this may still be written: wait. */
   tornGraceMs?: number
+  /** The lock file's name, where a folder holds several locks (default `append.lock`). */
+  name?: string
 }
 
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'])
@@ -72,7 +74,7 @@ export class AppendLock {
    * `timeoutMs`; then throws `CopydeskError('locked')` naming the holder.
    */
   static async acquire(dir: string, opts: AppendLockOptions = {}): Promise<AppendLock> {
-    const file = join(dir, APPEND_LOCK)
+    const file = join(dir, opts.name ?? APPEND_LOCK)
     const host = hostname()
     const isAlive = opts.isAlive ?? isProcessAlive
     const raw = JSON.stringify({

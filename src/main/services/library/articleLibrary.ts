@@ -135,6 +135,8 @@ export class ArticleLibrary {
   private readonly background = new Set<Promise<unknown>>()
   private lock: LibraryLock | null = null
   private sorted: ArticleSummary[] | null = null
+  // The index's change count the sorted list was built at (other processes' records change it).
+  private sortedAt = -1
   private readonly searchWriter: SearchIndexWriter
   private captionsLoaded = false
   private captionsRead: Promise<void> | null = null
@@ -157,7 +159,15 @@ export class ArticleLibrary {
       delayMs: opts.searchPersistDelayMs,
       changesNow: opts.searchPersistChanges,
       log: (message) => this.log(message),
-      track: (write) => void this.track(write)
+      track: (write) => void this.track(write),
+      currentStamp: async (id) => {
+        try {
+          return stampOf(await stat(this.fileOf(id)))
+        } catch (error) {
+          if (errnoCode(error) === 'ENOENT') return null
+          throw error
+        }
+      }
     })
     this.quarantine = new Quarantine(join(dir, 'quarantine'), this.articlesDir, this.history)
     this.trash = new TrashStore(join(dir, 'trash'), this.articlesDir, this.history, (id) =>
@@ -278,7 +288,7 @@ export class ArticleLibrary {
   private async loadSearch(): Promise<void> {
     if (!this.search) {
       try {
-        this.search = SearchIndex.decode(await readFile(join(this.indexDir, SEARCH_FILE)))
+        this.search = (await this.searchWriter.read()) ?? new SearchIndex()
       } catch (error) {
         if (error instanceof SearchIndexFormatError) {
           this.report({
@@ -897,6 +907,8 @@ export class ArticleLibrary {
         await this.searchArticles(filter.query, { status: filter.status, snippets: SNIPPETS })
       ).map((h) => (h.snippet ? { ...h.summary, snippet: h.snippet } : h.summary))
     }
+    if (this.sortedAt !== this.summaries.changeCount) this.sorted = null
+    this.sortedAt = this.summaries.changeCount
     this.sorted ??= [...this.summaries.entries.values()]
       .map((e) => [Date.parse(e.summary.updatedAt), e.summary] as const)
       .sort((a, b) => b[0] - a[0])
@@ -1101,6 +1113,17 @@ export class ArticleLibrary {
   }
 
   // ---------------------------------------------------------------- lifecycle
+
+  /**
+   * Takes in what other processes (CLI commands beside the app) wrote to the list index and the
+   * search index since this library last looked; cheap when nothing changed. Resolves whether
+   * the list changed.
+   */
+  async refreshIndex(): Promise<boolean> {
+    const listChanged = await this.summaries.refresh()
+    if (this.search) await this.searchWriter.refresh(this.search)
+    return listChanged
+  }
 
   /** Writes pending index changes now (the app does this when idle and at close). */
   async flush(): Promise<void> {

@@ -164,14 +164,30 @@ export class SearchIndex {
     doc: SearchDocument,
     previous?: { stamp: string; doc: SearchDocument }
   ): void {
-    const masks = termMasksOf(doc)
+    this.putMasks(
+      id,
+      stamp,
+      termMasksOf(doc),
+      previous && (() => termMasksOf(previous.doc)),
+      previous?.stamp
+    )
+    this.pending.add(id)
+  }
+
+  private putMasks(
+    id: string,
+    stamp: string,
+    masks: Map<string, number>,
+    previousMasks?: () => Map<string, number>,
+    previousStamp?: string
+  ): void {
     const ordinal = this.ordinalOf.get(id)
     let oldMasks: Map<string, number> | undefined
     if (ordinal !== undefined) {
       const indexedStamp = this.stamps[ordinal]
       const cached = this.termCache.get(id)
       if (cached && cached.stamp === indexedStamp) oldMasks = cached.masks
-      else if (previous && previous.stamp === indexedStamp) oldMasks = termMasksOf(previous.doc)
+      else if (previousMasks && previousStamp === indexedStamp) oldMasks = previousMasks()
     }
     if (ordinal !== undefined && oldMasks) {
       for (const [term, mask] of masks) {
@@ -195,7 +211,6 @@ export class SearchIndex {
     if (this.termCache.size > TERM_CACHE_SIZE) {
       this.termCache.delete(this.termCache.keys().next().value as string)
     }
-    this.pending.add(id)
   }
 
   /** Removes an article from the index (its postings are dropped at the next encode). */
@@ -249,6 +264,56 @@ export class SearchIndex {
       else list.splice(at, 1)
     } else if (mask) {
       list.splice(-at - 1, 0, ordinal * MASK_SLOTS + mask)
+    }
+  }
+
+  /** Whether this process changed the article since the index was loaded, merged or encoded. */
+  isPending(id: string): boolean {
+    return this.pending.has(id)
+  }
+
+  /**
+   * Takes articles as another index holds them (read from the file another process wrote):
+   * `take` lists the ids to copy from `other` (an id `other` lacks is removed here). These are not
+   * this process's changes, so they do not count as pending.
+   */
+  takeFrom(other: SearchIndex, take: Iterable<string>): void {
+    const wanted = new Map<number, Map<string, number>>()
+    const gone: string[] = []
+    for (const id of take) {
+      const ordinal = other.ordinalOf.get(id)
+      if (ordinal === undefined) gone.push(id)
+      else wanted.set(ordinal, new Map())
+    }
+    if (wanted.size > 0) {
+      // One pass over every posting of the other index collects the wanted articles' terms.
+      const collect = (term: string, postings: ArrayLike<number>): void => {
+        for (let k = 0; k < postings.length; k++) {
+          const p = postings[k] as number
+          const masks = wanted.get(p >>> 6)
+          if (masks) masks.set(term, p & 63)
+        }
+      }
+      for (let i = 0; i < other.baseTerms.length; i++) {
+        const term = other.baseTerms[i] as string
+        collect(
+          term,
+          other.changed.get(term) ??
+            other.basePostings.subarray(other.baseOffsets[i], other.baseOffsets[i + 1] as number)
+        )
+      }
+      for (const term of other.addedTerms) collect(term, other.changed.get(term) ?? [])
+    }
+    for (const [ordinal, masks] of wanted) {
+      const id = other.docIds[ordinal] as string
+      const stamp = other.stamps[ordinal] as string
+      this.putMasks(id, stamp, masks)
+      this.pending.delete(id)
+    }
+    for (const id of gone) {
+      const ordinal = this.ordinalOf.get(id)
+      if (ordinal !== undefined) this.drop(id, ordinal)
+      this.pending.delete(id)
     }
   }
 
