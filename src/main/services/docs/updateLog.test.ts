@@ -69,6 +69,23 @@ describe('UpdateLog', () => {
     expect((await a.log.readNew()).updates).toEqual([])
   })
 
+  it('appends a batch as records of their own, and skips them for the writer only', async () => {
+    const a = await writerWith('a', 1)
+    const b = await writerWith('b', 0)
+    await b.log.append(pushMarker(b.doc, 'b-0'))
+    // a has not read b-0 yet: its batch lands behind it.
+    await a.log.appendBatch(['a-1', 'a-2', 'a-3'].map((m) => pushMarker(a.doc, m)))
+    const forA = await a.log.readNew()
+    expect(forA.updates).toHaveLength(1)
+    applyNews(a.doc, forA)
+    const forB = await b.log.readNew()
+    expect(forB.updates).toHaveLength(3)
+    applyNews(b.doc, forB)
+    expect(markersOf(b.doc)).toEqual(markersOf(a.doc))
+    const contents = await (await UpdateLog.open(library, ARTICLE)).read()
+    expect(contents.updates).toHaveLength(5)
+  })
+
   it('notices another writer within a second through watch()', async () => {
     const a = await writerWith('a', 1)
     const b = await writerWith('b', 0)

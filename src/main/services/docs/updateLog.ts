@@ -271,13 +271,23 @@ export class UpdateLog {
    * when the promise resolves the update survives a crash or a power cut (it is acknowledged).
    */
   append(update: Uint8Array): Promise<void> {
-    const run = this.#tail.then(() => this.appendLocked(update))
+    return this.appendBatch([update])
+  }
+
+  /**
+   * Appends several updates with one write and one fdatasync (a burst of keystrokes that arrived
+   * together); they are acknowledged together. Each stays a record of its own.
+   */
+  appendBatch(updates: Uint8Array[]): Promise<void> {
+    if (updates.length === 0) return Promise.resolve()
+    const run = this.#tail.then(() => this.appendLocked(updates))
     this.#tail = run.catch(() => undefined)
     return run
   }
 
-  private async appendLocked(update: Uint8Array): Promise<void> {
-    const frame = frameRecord(update)
+  private async appendLocked(updates: Uint8Array[]): Promise<void> {
+    const frames = updates.map((u) => frameRecord(u))
+    const frame = frames.length === 1 ? (frames[0] as Buffer) : Buffer.concat(frames)
     const lock = await AppendLock.acquire(this.dir, this.opts.lock)
     try {
       const { gen } = await this.listing({ tidy: true })
@@ -327,7 +337,12 @@ export class UpdateLog {
       if (created) await fsyncDir(this.dir)
       if (gen === this.#gen && this.#hasRead) {
         if (at === this.#readOffset) this.#readOffset = at + frame.length
-        else this.#own.add(at)
+        else {
+          for (const f of frames) {
+            this.#own.add(at)
+            at += f.length
+          }
+        }
       }
     } catch (error) {
       if (error instanceof CopydeskError) throw error
