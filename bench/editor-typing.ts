@@ -19,6 +19,9 @@
  *   without style, layout, paint or the wait for the frame;
  * - next paint: from the keydown event's timestamp until a task posted from the first animation
  *   frame after the keydown runs (the frame that shows the key has been painted);
+ * - input task (a cross-check of script): wall time from the first keydown listener (capture on
+ *   window) until a task posted there runs, i.e. the key's own task with every handler,
+ *   transaction, plugin view and microtask it runs, plus the style and layout they force;
  * - whole page: ScriptDuration over a whole typing run, from before the first key until 1.5 s
  *   after the last (so the save and the spelling check after the pause count too), per key.
  * Opening, until the editor accepts input (a `contenteditable="true"` is in the page and a frame
@@ -39,8 +42,8 @@ import { createReadStream } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { delimiter, extname, join, normalize, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
@@ -78,8 +81,12 @@ const NAMES: Record<Variant, string> = {
 // Servers
 
 async function startHarness(libraryDir: string): Promise<{ url: string; child: ChildProcess }> {
+  // A build copied outside the project (`--out /tmp/x`) still loads its external packages
+  // (sharp …) from the project's node_modules.
+  const nodePath = [join(ROOT, 'node_modules'), process.env['NODE_PATH']].filter(Boolean)
   const child = spawn(process.execPath, [join(OUT, 'harness/index.js'), '--library', libraryDir], {
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_PATH: nodePath.join(delimiter) }
   })
   let output = ''
   const url = await new Promise<string>((done, fail) => {
@@ -131,8 +138,13 @@ async function serveStatic(dir: string): Promise<{ url: string; server: Server }
  * (`benchReady`, ms since navigation start), and per keydown the time to the next paint.
  */
 function pageProbe(): void {
-  const w = window as unknown as { benchReady?: number; benchPaints: number[] }
+  const w = window as unknown as {
+    benchReady?: number
+    benchPaints: number[]
+    benchTasks: number[]
+  }
   w.benchPaints = []
+  w.benchTasks = []
   const afterPaint = (done: () => void): void => {
     requestAnimationFrame(() => {
       const channel = new MessageChannel()
@@ -151,6 +163,12 @@ function pageProbe(): void {
     'keydown',
     (e) => {
       const keydown = e.timeStamp
+      // The input task: keydown, keypress, input, the editor's transaction and everything run
+      // synchronously or in microtasks with it end before a task posted now can run.
+      const start = performance.now()
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => w.benchTasks.push(performance.now() - start)
+      channel.port2.postMessage(null)
       afterPaint(() => w.benchPaints.push(performance.now() - keydown))
     },
     true
@@ -165,6 +183,8 @@ interface Typing {
   script: number[]
   /** keydown to next paint per key, ms. */
   paint: number[]
+  /** Wall time of the key's input task (script, forced style and layout), ms. */
+  task: number[]
   /** Whole-page script over each run (typing plus the pause after it) per key, ms. */
   wholePerKey: number[]
 }
@@ -309,7 +329,11 @@ async function type(page: Page, variant: Variant, into: Typing): Promise<void> {
   const text = TYPED.repeat(Math.ceil(KEYS / TYPED.length)).slice(0, KEYS)
   for (const at of ['end', 'middle'] as const) {
     await placeCaret(page, variant, at)
-    await page.evaluate(() => ((window as unknown as { benchPaints: number[] }).benchPaints = []))
+    await page.evaluate(() => {
+      const w = window as unknown as { benchPaints: number[]; benchTasks: number[] }
+      w.benchPaints = []
+      w.benchTasks = []
+    })
     const start = await read()
     let before = start
     for (const char of text) {
@@ -321,9 +345,12 @@ async function type(page: Page, variant: Variant, into: Typing): Promise<void> {
     }
     await page.waitForTimeout(1500)
     into.wholePerKey.push(((await read()) - start) / KEYS)
-    into.paint.push(
-      ...(await page.evaluate(() => (window as unknown as { benchPaints: number[] }).benchPaints))
-    )
+    const probed = await page.evaluate(() => {
+      const w = window as unknown as { benchPaints: number[]; benchTasks: number[] }
+      return { paints: w.benchPaints, tasks: w.benchTasks }
+    })
+    into.paint.push(...probed.paints)
+    into.task.push(...probed.tasks)
   }
 }
 
@@ -347,6 +374,7 @@ async function main(): Promise<void> {
     console.error('editor-typing: run `npm run build` first (needs out/harness and out/renderer)')
     process.exit(2)
   }
+  const loadStart = loadavg()[0]!
   const work = await mkdtemp(join(tmpdir(), 'copydesk-bench-typing-'))
   const libraryDir = join(work, 'library')
   let harness: ChildProcess | null = null
@@ -392,9 +420,9 @@ async function main(): Promise<void> {
     const cold: Record<Variant, number[]> = { desk: [], bare: [], plain: [] }
     const warm: Record<Variant, number[]> = { desk: [], bare: [], plain: [] }
     const typing: Record<Variant, Typing> = {
-      desk: { script: [], paint: [], wholePerKey: [] },
-      bare: { script: [], paint: [], wholePerKey: [] },
-      plain: { script: [], paint: [], wholePerKey: [] }
+      desk: { script: [], paint: [], task: [], wholePerKey: [] },
+      bare: { script: [], paint: [], task: [], wholePerKey: [] },
+      plain: { script: [], paint: [], task: [], wholePerKey: [] }
     }
     const rotate = (i: number): Variant[] => VARIANTS.map((_, k) => VARIANTS[(i + k) % 3]!)
 
@@ -467,6 +495,27 @@ async function main(): Promise<void> {
           `whole page per key ${times(median(d.wholePerKey) / median(b.wholePerKey))}`
       )
     }
+    console.log(
+      "\ncross-check, input task (keydown until a task posted at keydown runs: the key's own " +
+        'task, script with forced style and layout, wall time)'
+    )
+    for (const variant of VARIANTS) {
+      const v = typing[variant].task
+      console.log(
+        `${NAMES[variant].padEnd(24)} ${String(v.length).padStart(6)} | median ${ms(median(v))}  p95 ${ms(p95(v))}`
+      )
+    }
+    for (const base of ['bare', 'plain'] as const) {
+      const b = typing[base].task
+      console.log(
+        `desk/${base.padEnd(5)}  input task median ${times(median(d.task) / median(b))} ` +
+          `p95 ${times(p95(d.task) / p95(b))}`
+      )
+    }
+    console.log(
+      `load average (1 min) at the start ${loadStart.toFixed(2)}, at the end ${loadavg()[0]!.toFixed(2)} ` +
+        `(${cpus().length} cores)`
+    )
     console.log('\nopen until the editor accepts input        median       p95     first')
     for (const [label, data] of [
       ['cold (new context, from navigation)', cold],
