@@ -74,4 +74,93 @@ describe('toolbar state', () => {
     expect(ed.state.selection.$from.parent.type.name).toBe('figureCaption')
     expect(state(ed)).toMatchObject({ canFormat: false, canSetBlock: false, block: null })
   })
+
+  it('answers at a caret as editor.isActive does, at every place of a mixed body', () => {
+    const text = (t: string, marks?: string[]): PmNode => ({
+      type: 'text',
+      text: t,
+      ...(marks
+        ? {
+            marks: marks.map((m) =>
+              m === 'link' ? { type: m, attrs: { href: 'https://example.org/' } } : { type: m }
+            )
+          }
+        : {})
+    })
+    const ed = start([
+      {
+        type: 'paragraph',
+        content: [
+          text('eins '),
+          text('fett', ['bold']),
+          text(' und '),
+          text('kursiv', ['italic', 'bold'])
+        ]
+      },
+      { type: 'heading', attrs: { level: 3 }, content: [text('Titel '), text('Link', ['link'])] },
+      {
+        type: 'blockquote',
+        content: [
+          {
+            type: 'bulletList',
+            content: [
+              { type: 'listItem', content: [{ type: 'paragraph', content: [text('zitiert')] }] }
+            ]
+          }
+        ]
+      },
+      {
+        type: 'orderedList',
+        content: [
+          {
+            type: 'listItem',
+            content: [{ type: 'paragraph', content: [text('erstens', ['bold'])] }]
+          }
+        ]
+      },
+      {
+        type: 'pullQuote',
+        content: [
+          { type: 'pullQuoteText', content: [text('Ein Satz')] },
+          { type: 'pullQuoteAttribution', content: [text('Sie')] }
+        ]
+      },
+      {
+        type: 'figure',
+        attrs: { assetId: ASSET },
+        content: [{ type: 'figureCaption', content: [text('Der Dom')] }]
+      },
+      { type: 'paragraph', content: [text('Ende')] }
+    ])
+    const names = ['bold', 'italic', 'link', 'bulletList', 'orderedList', 'blockquote', 'pullQuote']
+    const keys = [
+      'isBold',
+      'isItalic',
+      'isLink',
+      'isBulletList',
+      'isOrderedList',
+      'isBlockquote',
+      'isPullQuote'
+    ] as const
+    let places = 0
+    for (let pos = 0; pos <= ed.state.doc.content.size; pos++) {
+      if (!ed.state.doc.resolve(pos).parent.isTextblock) continue
+      at(ed, pos)
+      const expected = names.map((name) => ed.isActive(name))
+      expect(
+        keys.map((k) => state(ed)[k]),
+        `at ${pos}`
+      ).toEqual(expected)
+      places++
+    }
+    expect(places).toBeGreaterThan(40)
+    // Stored marks (Mod-b at a caret) count as TipTap counts them.
+    at(ed, 3)
+    ed.commands.toggleBold()
+    expect(state(ed).isBold).toBe(true)
+    expect(ed.isActive('bold')).toBe(true)
+    // A range still gets TipTap's own answer.
+    ed.commands.setTextSelection({ from: 2, to: 12 })
+    expect(state(ed).isBold).toBe(ed.isActive('bold'))
+  })
 })

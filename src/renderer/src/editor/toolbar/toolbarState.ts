@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { redoDepth, undoDepth } from '@tiptap/pm/history'
+import type { EditorState } from '@tiptap/pm/state'
 import type { EditorStateSnapshot } from '@tiptap/react'
 
 /** The block type the toolbar shows as pressed. */
@@ -24,6 +25,20 @@ export interface ToolbarState {
 }
 
 /**
+ * `editor.isActive(name)` for a caret (an empty selection), from the caret's own position: the
+ * marks it would type with and the blocks around it. TipTap's answer for a node walks the
+ * document from its start to the caret (every block before it, for each name asked), which late
+ * in a long body cost more than the rest of the keystroke's toolbar update.
+ */
+export function activeAtCaret(state: EditorState): (name: string) => boolean {
+  const { $from } = state.selection
+  const marks = state.storedMarks ?? $from.marks()
+  const around = new Set<string>()
+  for (let depth = $from.depth; depth > 0; depth--) around.add($from.node(depth).type.name)
+  return (name) => around.has(name) || marks.some((mark) => mark.type.name === name)
+}
+
+/**
  * The toolbar's state. Runs on every transaction, so it asks only cheap questions: marks at the
  * selection and the parent block, and the history's depths for undo/redo (`editor.can()` would
  * build every command of the editor on each keystroke just to ask two of them).
@@ -38,15 +53,18 @@ export function selectToolbarState({ editor }: EditorStateSnapshot<Editor>): Too
     const level = $from.parent.attrs.level as number
     block = level === 2 ? 'heading2' : level === 3 ? 'heading3' : null
   }
+  const isActive = editor.state.selection.empty
+    ? activeAtCaret(editor.state)
+    : (name: string): boolean => editor.isActive(name)
   return {
     block,
-    isBold: editor.isActive('bold'),
-    isItalic: editor.isActive('italic'),
-    isLink: editor.isActive('link'),
-    isBulletList: editor.isActive('bulletList'),
-    isOrderedList: editor.isActive('orderedList'),
-    isBlockquote: editor.isActive('blockquote'),
-    isPullQuote: editor.isActive('pullQuote'),
+    isBold: isActive('bold'),
+    isItalic: isActive('italic'),
+    isLink: isActive('link'),
+    isBulletList: isActive('bulletList'),
+    isOrderedList: isActive('orderedList'),
+    isBlockquote: isActive('blockquote'),
+    isPullQuote: isActive('pullQuote'),
     canFormat: !isPlainPart,
     canSetBlock: !isPlainPart,
     canUndo: undoDepth(editor.state) > 0,
