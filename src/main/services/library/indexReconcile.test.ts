@@ -1,9 +1,10 @@
-import { appendFile, readdir, unlink, writeFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { appendFile, mkdir, readdir, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ArticleLibrary } from './articleLibrary'
 import { makeTempDir, removeTempDir } from './__fixtures__/libraryFixture'
-import { compareWithDisk } from './indexReconcile'
+import { compareWithDisk, removeCutShortTemps } from './indexReconcile'
 import { SummaryIndex } from './summaryIndex'
 
 let dir: string
@@ -37,5 +38,17 @@ describe('index reconciliation', () => {
     expect((await readdir(articles)).sort()).toEqual(
       [`${kept.id}.json`, `${changed.id}.json`, 'notes.txt'].sort()
     )
+  })
+
+  it('removes the temp files of dead writers and keeps those of a writer still running', async () => {
+    const indexDir = join(dir, 'index')
+    await mkdir(indexDir)
+    const dead = spawnSync(process.execPath, ['-e', '']).pid as number
+    const alive = process.ppid
+    await writeFile(join(indexDir, `.search.bin.${dead}.0a1b2c3d4e5f.tmp`), 'half')
+    await writeFile(join(indexDir, `.summaries.json.${alive}.0a1b2c3d4e5f.tmp`), 'being written')
+    await writeFile(join(indexDir, `.summaries.json.${process.pid}.0a1b2c3d4e5f.tmp`), 'ours')
+    await removeCutShortTemps(indexDir)
+    expect(await readdir(indexDir)).toEqual([`.summaries.json.${alive}.0a1b2c3d4e5f.tmp`])
   })
 })

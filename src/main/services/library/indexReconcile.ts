@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs'
 import { readdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { errnoCode } from '../storage/fsErrors'
+import { errnoCode, isProcessAlive } from '../storage/fsErrors'
 import type { SummaryIndex } from './summaryIndex'
 
 const ID_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/
@@ -17,12 +17,21 @@ export function stampOf(st: { ino: number; size: number; mtimeMs: number }): str
   return `${st.ino}-${st.size}-${st.mtimeMs}`
 }
 
-/** Removes the temp files (`.name.….tmp`) that writes a crash cut short left in a folder. */
-export async function removeCutShortTemps(dir: string): Promise<void> {
+const TEMP_PID = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/
+
+/**
+ * Removes the temp files (`.name.<pid>.<hex>.tmp`) that writes a crash cut short left in a
+ * folder. A temp file of a process that still runs is another writer's write under way: kept.
+ */
+export async function removeCutShortTemps(
+  dir: string,
+  isAlive: (pid: number) => boolean = isProcessAlive
+): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (name.startsWith('.') && name.endsWith('.tmp')) {
-      await unlink(join(dir, name)).catch(() => undefined)
-    }
+    if (!name.startsWith('.') || !name.endsWith('.tmp')) continue
+    const pid = Number(TEMP_PID.exec(name)?.[1] ?? NaN)
+    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue
+    await unlink(join(dir, name)).catch(() => undefined)
   }
 }
 
