@@ -17,15 +17,18 @@ import { isValidTimeZone } from '../../../../shared/zonedTime'
 // Under current IANA names (Europe/Kyiv), whatever ICU still calls them.
 const KNOWN_TIME_ZONES: readonly string[] = Intl.supportedValuesOf?.('timeZone') ?? []
 
-function useKnownBylines(): string[] {
+// The byline suggestions read the whole library list: only the part that shows bylines asks,
+// so opening the desk does not list the library once per side section.
+function useKnownBylines(isShown: boolean): string[] {
   const [names, setNames] = useState<string[]>([])
   useEffect(() => {
+    if (!isShown) return
     void newsroom.listArticles({}).then((result) => {
       if (!result.ok) return
       const all = new Set(result.value.flatMap((a) => a.bylines))
       setNames([...all].sort((a, b) => a.localeCompare(b, 'de')))
     })
-  }, [])
+  }, [isShown])
   return names
 }
 
@@ -43,7 +46,7 @@ interface SideFieldsProps {
  */
 export function SideFields({ fields, onChange, part }: SideFieldsProps): React.JSX.Element {
   const { t } = useTranslation()
-  const knownBylines = useKnownBylines()
+  const knownBylines = useKnownBylines(!part || part === 'people')
   const chipLabels = useMemo(
     () => ({
       remove: (name: string) => t('editor.remove', { name }),

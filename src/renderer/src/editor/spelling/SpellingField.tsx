@@ -49,30 +49,113 @@ const COPIED = [
   'borderLeftWidth'
 ] as const
 
-function layoutMirror(field: TextField, mirror: HTMLElement): void {
-  const style = getComputedStyle(field)
+type CopiedStyle = Record<(typeof COPIED)[number], string>
+
+/** What the mirror needs to know of its field, read in one go (reads only, no writes). */
+interface FieldBox {
+  style: CopiedStyle
+  lineHeight: string
+  isTextArea: boolean
+  left: number
+  top: number
+  width: number
+  height: number
+  clientWidth: number
+  clientHeight: number
+  scrollTop: number
+  scrollLeft: number
+}
+
+function measureField(field: TextField): FieldBox {
+  const computed = getComputedStyle(field)
+  const style = {} as CopiedStyle
+  for (const name of COPIED) style[name] = computed[name]
+  return {
+    style,
+    lineHeight: computed.lineHeight,
+    isTextArea: field instanceof HTMLTextAreaElement,
+    left: field.offsetLeft,
+    top: field.offsetTop,
+    width: field.offsetWidth,
+    height: field.offsetHeight,
+    clientWidth: field.clientWidth,
+    clientHeight: field.clientHeight,
+    scrollTop: field.scrollTop,
+    scrollLeft: field.scrollLeft
+  }
+}
+
+function placeMirror(mirror: HTMLElement, box: FieldBox): void {
+  const { style } = box
   for (const name of COPIED) mirror.style[name] = style[name]
-  mirror.style.left = `${field.offsetLeft}px`
-  mirror.style.top = `${field.offsetTop}px`
-  mirror.style.width = `${field.offsetWidth}px`
-  mirror.style.height = `${field.offsetHeight}px`
+  mirror.style.left = `${box.left}px`
+  mirror.style.top = `${box.top}px`
+  mirror.style.width = `${box.width}px`
+  mirror.style.height = `${box.height}px`
   const px = (v: string): number => parseFloat(v) || 0
-  if (field instanceof HTMLTextAreaElement) {
+  if (box.isTextArea) {
     mirror.style.whiteSpace = 'pre-wrap'
     mirror.style.overflowWrap = 'break-word'
-    mirror.style.lineHeight = style.lineHeight
+    mirror.style.lineHeight = box.lineHeight
     // A text area's scroll bar narrows its text; the mirror has none, so pad it by as much.
     const scrollbar =
-      field.offsetWidth - field.clientWidth - px(style.borderLeftWidth) - px(style.borderRightWidth)
+      box.width - box.clientWidth - px(style.borderLeftWidth) - px(style.borderRightWidth)
     mirror.style.paddingRight = `${px(style.paddingRight) + Math.max(0, scrollbar)}px`
   } else {
     // An input centres its one line in its box; a line as high as the box does the same.
     mirror.style.whiteSpace = 'pre'
-    const inner = field.clientHeight - px(style.paddingTop) - px(style.paddingBottom)
+    const inner = box.clientHeight - px(style.paddingTop) - px(style.paddingBottom)
     mirror.style.lineHeight = `${inner}px`
   }
-  mirror.scrollTop = field.scrollTop
-  mirror.scrollLeft = field.scrollLeft
+  mirror.scrollTop = box.scrollTop
+  mirror.scrollLeft = box.scrollLeft
+}
+
+function layoutMirror(field: TextField, mirror: HTMLElement): void {
+  placeMirror(mirror, measureField(field))
+}
+
+// Mirrors to place before the next paint. A desk opens with dozens of fields (head, lead and
+// every gallery caption): placing each in turn made every read after a write lay the page out
+// again, the whole long body included. Measured all together, then written all together, the
+// page is laid out once.
+const queuedMirrors = new Map<TextField, HTMLElement>()
+
+function placeQueuedMirrors(): void {
+  const jobs = [...queuedMirrors]
+  queuedMirrors.clear()
+  const boxes = jobs.map(([field]) => (field.isConnected ? measureField(field) : null))
+  jobs.forEach(([, mirror], i) => {
+    const box = boxes[i]
+    if (box) placeMirror(mirror, box)
+  })
+}
+
+/** Places the mirror in a microtask with every other queued one (still before the paint). */
+function queueMirror(field: TextField, mirror: HTMLElement): void {
+  if (!queuedMirrors.size) queueMicrotask(placeQueuedMirrors)
+  queuedMirrors.set(field, mirror)
+}
+
+// One observer for all fields, so fields resized in one frame are placed in one batch too.
+const mirrorOf = new WeakMap<Element, HTMLElement>()
+let resizes: ResizeObserver | null = null
+
+function followSize(field: TextField, mirror: HTMLElement): () => void {
+  resizes ??= new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const target = entry.target as TextField
+      const of = mirrorOf.get(target)
+      if (of) queueMirror(target, of)
+    }
+  })
+  mirrorOf.set(field, mirror)
+  resizes.observe(field)
+  return () => {
+    resizes?.unobserve(field)
+    mirrorOf.delete(field)
+    queuedMirrors.delete(field)
+  }
 }
 
 interface SpellingFieldProps {
@@ -156,13 +239,12 @@ export function SpellingField({
     if (!el || !mirror) return
     el.dataset.spellKey = spellKey
     const sync = (): void => layoutMirror(el, mirror)
-    sync()
-    const observer = new ResizeObserver(sync)
-    observer.observe(el)
+    queueMirror(el, mirror)
+    const stopFollowing = followSize(el, mirror)
     const events = ['scroll', 'input', 'keyup', 'select', 'focus', 'mouseup'] as const
     for (const name of events) el.addEventListener(name, sync)
     return () => {
-      observer.disconnect()
+      stopFollowing()
       for (const name of events) el.removeEventListener(name, sync)
     }
   }, [spellKey])
@@ -170,7 +252,7 @@ export function SpellingField({
   useLayoutEffect(() => {
     const el = field()
     const mirror = mirrorRef.current
-    if (el && mirror) layoutMirror(el, mirror)
+    if (el && mirror) queueMirror(el, mirror)
   })
 
   useEffect(() => {
