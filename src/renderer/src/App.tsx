@@ -1,22 +1,42 @@
-import { useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../shared/ipc'
 import type { Settings, SettingsPatch } from '../../shared/settings'
 import { uiLanguageFor } from '../../shared/i18n'
 import { ErrorBoundary, ScreenError } from './components/ErrorBoundary'
 import { ArticleEditor } from './editor/ArticleEditor'
-import { AssetDeskView } from './features/assets/AssetDeskView'
 import { DocxNotesBanner } from './features/docx/DocxNotesBanner'
 import { MenuDocxImport } from './features/docx/MenuDocxImport'
 import { LibraryView } from './features/library/LibraryView'
-import { SettingsDialog } from './features/settings/SettingsDialog'
 import { call, newsroom } from './lib/newsroom'
 import { useDiscardLeftDrafts } from './lib/leftDrafts'
 import { SettingsContext } from './lib/settingsContext'
 import { useHashRoute } from './lib/useHashRoute'
+import i18next from './i18n'
+// The photo desk's styles hold rules the whole app uses (app bar, dialogs, import status): they
+// stay in the first stylesheet while its script loads later.
+import './features/assets/assets.css'
 
-export function App(): React.JSX.Element {
-  const { t, i18n } = useTranslation()
+/** What the app needs before its first screen: asked for by main.tsx as the page starts. */
+export type Startup = Promise<[AppInfo, Settings]>
+
+// Screens and dialogs no first screen needs load when first shown, so opening an article (or the
+// library) compiles and runs less script before it can be used.
+const AssetDeskView = lazy(() =>
+  import('./features/assets/AssetDeskView').then((m) => ({ default: m.AssetDeskView }))
+)
+const SettingsDialog = lazy(() =>
+  import('./features/settings/SettingsDialog').then((m) => ({ default: m.SettingsDialog }))
+)
+
+async function applyLanguage(info: AppInfo, settings: Settings): Promise<void> {
+  const language = settings.uiLanguage ?? uiLanguageFor(info.systemLocale || navigator.language)
+  document.documentElement.lang = language
+  if (i18next.language !== language) await i18next.changeLanguage(language)
+}
+
+export function App({ startup }: { startup: Startup }): React.JSX.Element {
+  const { t } = useTranslation()
   const [route, navigate] = useHashRoute()
   useDiscardLeftDrafts(route)
   const [info, setInfo] = useState<AppInfo | null>(null)
@@ -24,18 +44,19 @@ export function App(): React.JSX.Element {
   const [isSettingsOpen, setSettingsOpen] = useState(false)
 
   useEffect(() => {
-    void Promise.all([call(newsroom.appInfo()), call(newsroom.getSettings())]).then(([i, s]) => {
+    void startup.then(async ([i, s]) => {
+      // In the interface language before the first screen renders: switching after it would
+      // render the whole desk twice.
+      await applyLanguage(i, s)
       setInfo(i)
-      setSettings(s)
+      // Settings changed meanwhile are newer than the ones read at start.
+      setSettings((current) => current ?? s)
     })
-  }, [])
+  }, [startup])
 
   useEffect(() => {
-    if (!info || !settings) return
-    const language = settings.uiLanguage ?? uiLanguageFor(info.systemLocale || navigator.language)
-    void i18n.changeLanguage(language)
-    document.documentElement.lang = language
-  }, [info, settings, i18n])
+    if (info && settings) void applyLanguage(info, settings)
+  }, [info, settings])
 
   const handleSettingsChange = useCallback(async (patch: SettingsPatch) => {
     setSettings(await call(newsroom.setSettings(patch)))
@@ -95,7 +116,9 @@ export function App(): React.JSX.Element {
             {route.name === 'library' ? (
               <LibraryView onOpen={(id) => navigate({ name: 'article', id })} />
             ) : route.name === 'assets' ? (
-              <AssetDeskView onOpenArticle={(id) => navigate({ name: 'article', id })} />
+              <Suspense fallback={<div className="app-loading" aria-busy="true" />}>
+                <AssetDeskView onOpenArticle={(id) => navigate({ name: 'article', id })} />
+              </Suspense>
             ) : (
               <>
                 <DocxNotesBanner articleId={route.id} />
@@ -122,12 +145,14 @@ export function App(): React.JSX.Element {
               />
             )}
           >
-            <SettingsDialog
-              info={info}
-              settings={settings}
-              onChange={handleSettingsChange}
-              onClose={() => setSettingsOpen(false)}
-            />
+            <Suspense fallback={null}>
+              <SettingsDialog
+                info={info}
+                settings={settings}
+                onChange={handleSettingsChange}
+                onClose={() => setSettingsOpen(false)}
+              />
+            </Suspense>
           </ErrorBoundary>
         )}
       </div>

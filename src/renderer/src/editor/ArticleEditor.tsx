@@ -1,9 +1,13 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Article } from '../../../shared/article'
 import { userMessage } from '../lib/bridgeError'
 import { call, newsroom } from '../lib/newsroom'
+import { createArticleLoader } from './articleLoad'
 import { EditorDesk } from './EditorDesk'
+
+/** The desk's article fetches; main.tsx starts the one the address names before React mounts. */
+export const articleLoader = createArticleLoader((input) => newsroom.getArticle(input))
 
 interface ArticleEditorProps {
   articleId: string
@@ -21,12 +25,17 @@ export function ArticleEditor({
   const [article, setArticle] = useState<Article | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [loads, setLoads] = useState(0)
+  // The message is worded when the load fails; a language switch is no reason to load again.
+  const wording = useRef({ t, language: i18n.language })
+  useLayoutEffect(() => {
+    wording.current = { t, language: i18n.language }
+  })
 
   useEffect(() => {
-    call(newsroom.getArticle({ id: articleId }))
+    call(articleLoader.load(articleId))
       .then(setArticle)
-      .catch((e: unknown) => setError(userMessage(e, t, i18n.language)))
-  }, [articleId, loads, t, i18n.language])
+      .catch((e: unknown) => setError(userMessage(e, wording.current.t, wording.current.language)))
+  }, [articleId, loads])
 
   if (error) {
     return (
