@@ -67,10 +67,12 @@ type YMap = Y.Map<unknown>
 /** A document that cannot be read as an article: which part and why. */
 export class ArticleDocError extends Error {
   constructor(
+    /** The part of the article (dotted path). */
     readonly field: string,
-    message: string
+    /** What is wrong with it, as a sentence after the field name. */
+    readonly reason: string
   ) {
-    super(`${field}: ${message}`)
+    super(`${field}: ${reason}`)
     this.name = 'ArticleDocError'
   }
 }
@@ -531,9 +533,18 @@ export function docBody(doc: Y.Doc): PmNode {
  * `ArticleDocError` naming the part when the document does not have the article layout.
  */
 export function docToArticle(doc: Y.Doc, stamp: { revision: number; updatedAt: string }): Article {
+  return readArticle(doc, stamp)
+}
+
+/** `docToArticle`, taking the body from `body` when the caller knows it did not change. */
+export function readArticle(
+  doc: Y.Doc,
+  stamp: { revision: number; updatedAt: string },
+  body?: PmNode
+): Article {
   const meta = doc.getMap<unknown>(ARTICLE_DOC_META)
   const fields = readFields(doc.getMap<unknown>(ARTICLE_DOC_FIELDS))
-  fields.body = docBody(doc)
+  fields.body = body ?? docBody(doc)
   for (const key of ['schemaVersion', 'id', 'createdAt'] as const) {
     if (!meta.has(key)) throw new ArticleDocError(key, 'is missing')
   }
