@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { assetDir } from '../../main/services/assets/assetResolver'
 import { hasExiftool, iimOnly, jpeg } from '../../main/services/assets/__fixtures__/corpus'
@@ -107,6 +108,29 @@ describe('copydesk asset: changing the photo desk fields', () => {
     expect(cleared.code).toBe(0)
     expect(JSON.parse(cleared.stdout).focal).toBeNull()
     expect(JSON.parse(await recordText(id)).focal).toBeNull()
+  })
+
+  it('--focal makes the stored 16:9 and 1:1 crops again around the new point', async () => {
+    // 64 × 48, white in the left half: the square (48 × 48) at the left edge shows white at
+    // x = 20, at the right edge (x from 16) the colour half.
+    const id = await importPhoto()
+    const square = join(assetDir(library, id), 'crop-1x1.jpg')
+    const redAt20 = async (): Promise<number> => {
+      const { data } = await sharp(square)
+        .extract({ left: 20, top: 24, width: 1, height: 1 })
+        .raw()
+        .toBuffer({ resolveWithObject: true })
+      return data[0]
+    }
+    expect((await cli('asset', id, '--focal', '0,0.5')).code).toBe(0)
+    expect(await redAt20()).toBeGreaterThan(200)
+    expect((await cli('asset', id, '--focal', '1,0.5')).code).toBe(0)
+    expect(await redAt20()).toBeLessThan(100)
+    const sidecar = JSON.parse(await readFile(join(assetDir(library, id), 'crops.json'), 'utf8'))
+    expect(sidecar.files.map((f: { file: string }) => f.file)).toEqual([
+      'crop-16x9.jpg',
+      'crop-1x1.jpg'
+    ])
   })
 
   it('keeps line breaks and tabs in the caption', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { safeUnzip } from '../packages/safeUnzip'
-import { PackageZipWriter } from './zipWriter'
+import { AHEAD, PackageZipWriter } from './zipWriter'
 
 const run = promisify(execFile)
 let dir: string
@@ -78,6 +78,62 @@ describe('PackageZipWriter', () => {
     const listing = await run('unzip', ['-v', file])
     expect(listing.stdout).toMatch(/Stored.*2024-05-02 14:30.*images\/001\.jpg/)
     expect(listing.stdout).toMatch(/Defl:N.*article\.ninjs\.json/)
+  })
+
+  it('produces entries marked prefetch ahead of the writes, in order, and the rest in their turn', async () => {
+    const file = join(dir, 'ahead.zip')
+    const writer = new PackageZipWriter(file, new Date())
+    const log: string[] = []
+    for (let i = 0; i < AHEAD + 3; i++) {
+      writer.add(
+        `images/${i}.jpg`,
+        async () => {
+          log.push(`start ${i} after ${writer.written.length} written`)
+          return Buffer.alloc(1000, i)
+        },
+        { compress: false, prefetch: true }
+      )
+    }
+    writer.add(
+      'manifest.json',
+      async () => {
+        log.push(`manifest after ${writer.written.length} written`)
+        return Buffer.from(JSON.stringify(writer.written))
+      },
+      { compress: true }
+    )
+    await writer.finish()
+    // Sources start in order; while entry 0 is written, entries 1 to AHEAD + 1 are under way.
+    expect(log.slice(0, AHEAD + 2).map((l) => l.split(' after')[0])).toEqual(
+      Array.from({ length: AHEAD + 2 }, (_, i) => `start ${i}`)
+    )
+    expect(log[1]).toBe('start 1 after 0 written')
+    expect(log.at(-1)).toBe(`manifest after ${AHEAD + 3} written`)
+    const entries = await safeUnzip(file, join(dir, 'ahead-out'))
+    expect(entries.map((e) => e.path)).toEqual([
+      ...Array.from({ length: AHEAD + 3 }, (_, i) => `images/${i}.jpg`),
+      'manifest.json'
+    ])
+  })
+
+  it('stops with the error of a source produced ahead, writing nothing after it', async () => {
+    const writer = new PackageZipWriter(join(dir, 'fails.zip'), new Date())
+    const started: number[] = []
+    for (let i = 0; i < 6; i++) {
+      writer.add(
+        `images/${i}.jpg`,
+        async () => {
+          started.push(i)
+          if (i === 2) throw new Error('picture 2 is unreadable')
+          return Buffer.alloc(10, i)
+        },
+        { compress: false, prefetch: true }
+      )
+    }
+    await expect(writer.finish()).rejects.toThrow('picture 2 is unreadable')
+    expect(writer.written.map((w) => w.path)).toEqual(['images/0.jpg', 'images/1.jpg'])
+    // Sources ahead of the failing one may have started, never one past the window.
+    expect(Math.max(...started)).toBeLessThanOrEqual(2 + AHEAD)
   })
 
   it('refuses unsafe entry names and never replaces an existing file', async () => {

@@ -1,4 +1,4 @@
-import { webcrypto } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { open, type FileHandle } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { crc32, deflateRaw } from 'node:zlib'
@@ -26,6 +26,9 @@ const MADE_BY_UNIX = 3 << 8
 const MAX32 = 0xffffffff
 const MAX16 = 0xffff
 const FILE_MODE = 0o100644
+
+/** Entries produced ahead of the one being written, at most (each one file in memory). */
+export const AHEAD = 3
 
 /** Produces an entry's bytes when the writer reaches it. */
 export type EntrySource = () => Promise<Buffer>
@@ -91,9 +94,11 @@ export class PackageZipWriter {
   }
 
   /**
-   * Queues an entry; `compress: false` stores the bytes as they are (images). Sources run one
-   * at a time in order; by default each once everything before it is written (so it may read
-   * `written`), with `prefetch: true` already while the entry before it is being written.
+   * Queues an entry; `compress: false` stores the bytes as they are (images). By default its
+   * source runs once everything before it is written (so it may read `written` and whatever
+   * earlier sources filled in). With `prefetch: true` it is started early, in order, up to
+   * {@link AHEAD} entries ahead of the one being written, beside the sources of the entries
+   * before it: such sources must not depend on each other.
    */
   add(path: string, source: EntrySource, opts: { compress: boolean; prefetch?: boolean }): void {
     const why = unsafeEntryName(path)
@@ -104,12 +109,13 @@ export class PackageZipWriter {
   private async produce(entry: Pending): Promise<Produced> {
     if (this.aborted) throw this.aborted
     const bytes = await entry.source()
-    // SHA-256 through Web Crypto runs on libuv's thread pool, beside the main thread's work.
-    const [data, digest] = await Promise.all([
-      entry.compress ? deflate(bytes) : bytes,
-      webcrypto.subtle.digest('SHA-256', bytes)
-    ])
-    return { bytes, data, crc: crc32(bytes), sha256: Buffer.from(digest).toString('hex') }
+    const data = entry.compress ? await deflate(bytes) : bytes
+    return {
+      bytes,
+      data,
+      crc: crc32(bytes),
+      sha256: createHash('sha256').update(bytes).digest('hex')
+    }
   }
 
   private async write(...buffers: Buffer[]): Promise<void> {
@@ -210,19 +216,29 @@ export class PackageZipWriter {
   async finish(): Promise<void> {
     this.handle = await open(this.file, 'wx')
     try {
-      // The next entry is produced (read, texts written, hashed) while this one is written.
-      let next: Promise<Produced> | null = null
+      // Entries ahead are produced (read, texts written, hashed) while this one is written, so
+      // the disk writes while the next files are read and the CPU works on them.
+      const ahead = new Map<number, Promise<Produced>>()
+      let started = 0
+      const startAhead = (from: number): void => {
+        started = Math.max(started, from)
+        while (started < this.pending.length && started <= from + AHEAD) {
+          const entry = this.pending[started]
+          if (!entry.prefetch) break
+          const job = this.produce(entry)
+          // Awaited in its turn; a failure meanwhile must not go unhandled.
+          job.catch(() => undefined)
+          ahead.set(started++, job)
+        }
+      }
       for (const [i, entry] of this.pending.entries()) {
         if (this.aborted) throw this.aborted
-        const produced = await (next ?? this.produce(entry))
-        next = null
-        const following = this.pending[i + 1]
-        if (following?.prefetch) {
-          next = this.produce(following)
-          // Awaited in the next turn; a failure meanwhile must not go unhandled.
-          next.catch(() => undefined)
-        }
-        const { bytes, data, crc, sha256 } = produced
+        const job = ahead.get(i) ?? this.produce(entry)
+        ahead.delete(i)
+        if (entry.prefetch) startAhead(i + 1)
+        const { bytes, data, crc, sha256 } = await job
+        // What follows an entry that waited for its turn starts once its source has run.
+        if (!entry.prefetch) startAhead(i + 1)
         const written: Written = {
           name: Buffer.from(entry.path, 'utf8'),
           method: entry.compress ? 8 : 0,
