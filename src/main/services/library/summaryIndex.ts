@@ -253,8 +253,12 @@ export class SummaryIndex {
    * unfinished last line is a write that a killed process cut short: it is cut off (`repair`).
    * Returns whether the journal was sealed (the position then points at the next generation).
    */
-  private async readTail(handle: FileHandle, repair: boolean): Promise<boolean> {
-    const st = await handle.stat()
+  private async readTail(
+    handle: FileHandle,
+    repair: boolean,
+    known?: { ino: number; size: number }
+  ): Promise<boolean> {
+    const st = known ?? (await handle.stat())
     if (this.pos.ino === null) this.pos.ino = st.ino
     const length = st.size - this.pos.offset
     if (length <= 0) return false
@@ -394,20 +398,22 @@ export class SummaryIndex {
     const batch = this.queue
     this.queue = []
     if (batch.length === 0) return
+    let acknowledged = false
     try {
       await this.underLock(async () => {
         const text = batch.map((q) => `${JSON.stringify(q.record)}\n`).join('')
         await this.appendText(text)
         this.lines += batch.length
+        // Durable now: the saves waiting for it go on while the lock is released.
+        acknowledged = true
+        for (const q of batch) {
+          const id = q.record.op === 'seal' ? null : q.record.id
+          if (id !== null && this.overlay.get(id) === q.record) this.overlay.delete(id)
+          q.resolve()
+        }
       })
     } catch (error) {
-      for (const q of batch) q.reject(error)
-      return
-    }
-    for (const q of batch) {
-      const id = q.record.op === 'seal' ? null : q.record.id
-      if (id !== null && this.overlay.get(id) === q.record) this.overlay.delete(id)
-      q.resolve()
+      if (!acknowledged) for (const q of batch) q.reject(error)
     }
   }
 
@@ -460,7 +466,7 @@ export class SummaryIndex {
           await this.reload()
           continue
         }
-        if (await this.readTail(handle, locked)) {
+        if (await this.readTail(handle, locked, st)) {
           await handle.close()
           continue
         }
