@@ -1,3 +1,4 @@
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import type { PmMark, PmNode } from '../article'
 
@@ -292,33 +293,10 @@ export function writeBody(fragment: Y.XmlFragment, body: PmNode): void {
 }
 
 /**
- * The body as ProseMirror JSON, read the way y-tiptap reads it (`yXmlFragmentToProsemirrorJSON`):
- * attributes as stored (null ones absent), marks from the text formatting. Not yet canonical.
+ * The body as ProseMirror JSON, read by y-tiptap itself (`yXmlFragmentToProsemirrorJSON`, what the
+ * editor binding reads): attributes as stored (null ones absent), marks from the text formatting.
+ * Not yet canonical; throws on an item that is neither element nor text.
  */
 export function readBody(fragment: Y.XmlFragment): PmNode {
-  const read = (item: Y.XmlElement | Y.XmlText | Y.XmlHook): PmNode[] => {
-    if (item instanceof Y.XmlText) {
-      return (item.toDelta() as Array<{ insert: unknown; attributes?: Attrs }>).map((d) => {
-        const node: PmNode = { type: 'text', text: String(d.insert) }
-        if (d.attributes && Object.keys(d.attributes).length) {
-          node.marks = Object.entries(d.attributes).map(([type, attrs]) =>
-            attrs && typeof attrs === 'object' && Object.keys(attrs).length
-              ? { type, attrs: attrs as Attrs }
-              : { type }
-          )
-        }
-        return node
-      })
-    }
-    if (item instanceof Y.XmlElement) {
-      const node: PmNode = { type: item.nodeName }
-      const attrs = item.getAttributes() as Attrs
-      if (Object.keys(attrs).length) node.attrs = { ...attrs }
-      const children = item.toArray().flatMap(read)
-      if (children.length) node.content = children
-      return [node]
-    }
-    return [{ type: '#unknown' }]
-  }
-  return { type: 'doc', content: fragment.toArray().flatMap(read) }
+  return yXmlFragmentToProsemirrorJSON(fragment) as PmNode
 }

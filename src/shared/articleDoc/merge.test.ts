@@ -168,6 +168,17 @@ describe('two copies edited at once merge', () => {
     expect(sync(a, b).lead!.assetId).toBe(lead)
   })
 
+  it('keeps what two people type into an empty (null) kicker at once', () => {
+    const [a, b] = twoCopies({ ...baseArticle(), kicker: null })
+    applyPatchToDoc(a, { kicker: 'Eilmeldung' })
+    applyPatchToDoc(b, { kicker: 'Exklusiv' })
+    const kicker = sync(a, b).kicker
+    expect([...(kicker ?? '')].sort().join('')).toBe([...'EilmeldungExklusiv'].sort().join(''))
+    // Cleared on one machine while nobody types: null again everywhere.
+    applyPatchToDoc(a, { kicker: null })
+    expect(sync(a, b).kicker).toBeNull()
+  })
+
   it('keeps one value when two people choose a status at once (last writer wins)', () => {
     const [a, b] = twoCopies(baseArticle())
     applyPatchToDoc(a, { status: 'editing' })
