@@ -5,11 +5,13 @@ import { sharedExtensions } from '../../../shared/editor/extensions'
 import { Figure } from '../../../shared/editor/nodes/figure'
 import { PullQuote } from '../../../shared/editor/nodes/pullQuote'
 import { fillFromDocx } from '../features/docx/fillFromDocx'
+import { BodyEventScope } from './bodyEventScope'
 import { type DeskActions, DeskShortcuts } from './deskShortcuts'
 import { DocxDrop } from './docxDrop'
 import { ImageDrops } from './images/imageDrops'
 import { newsroom } from '../lib/newsroom'
 import { SpellingUnderlines } from './spelling/spellingUnderlines'
+import { TypingScroll } from './typingScroll'
 import { FigureView } from './views/figure/FigureView'
 import { PullQuoteView } from './views/pullQuote/PullQuoteView'
 
@@ -54,6 +56,8 @@ export function deskExtensions({
       nodeViews: { figure: FigureWithView, pullQuote: PullQuoteWithView }
     }),
     DeskShortcuts.configure({ actions }),
+    BodyEventScope,
+    TypingScroll,
     // Before the image drops, which would hand a .docx to the photo desk.
     DocxDrop.configure({
       onDocx: (file, editor) =>
