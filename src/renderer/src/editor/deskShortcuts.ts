@@ -1,5 +1,6 @@
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
+import type { EditorView } from '@tiptap/pm/view'
 import { readDomSelection } from './readDomSelection'
 
 /** What the desk does on behalf of the editor: things that need React state or the bridge. */
@@ -54,6 +55,19 @@ export interface DeskShortcutsOptions {
 }
 
 /**
+ * A printable character without Ctrl, Cmd or Alt, with both the editor's and the DOM's selection
+ * collapsed: ProseMirror leaves such a key to the browser (nothing of the editor's selection is
+ * replaced), so a stale editor caret does no harm.
+ */
+export function isTypedAtCaret(view: EditorView, event: KeyboardEvent): boolean {
+  if (event.ctrlKey || event.metaKey || event.altKey) return false
+  // One character, possibly outside the BMP (an emoji key).
+  if ([...event.key].length !== 1) return false
+  if (!view.state.selection.empty) return false
+  return view.dom.ownerDocument.getSelection()?.isCollapsed ?? false
+}
+
+/**
  * The body's shortcuts beyond StarterKit's (Mod-b, Mod-i, Mod-Alt-0/2/3, Mod-Shift-7/8,
  * Mod-Shift-b, Mod-z, Mod-Shift-z): link (Mod-k), pull quote (Mod-Alt-q), insert image
  * (Mod-Alt-m) and the toolbar (Alt-F10). Find (Mod-f) is the desk's, since it works in the fields
@@ -74,10 +88,14 @@ export const DeskShortcuts = Extension.create<DeskShortcutsOptions>({
         key: new PluginKey('selectionSync'),
         props: {
           // Keys that keymaps handle (Enter, Backspace, shortcuts) act on the editor's
-          // selection: make sure it is the one on screen (see readDomSelection). Typed
-          // characters need nothing: ProseMirror reads them from the DOM with its selection.
+          // selection: make sure it is the one on screen (see readDomSelection). A character
+          // typed at a caret needs nothing: the browser inserts it at the DOM's caret and
+          // ProseMirror reads it from there, and finding the DOM caret's position walks every
+          // block before it (the most expensive step of a keystroke late in a long body).
           handleKeyDown: (view, event) => {
-            if (!event.isComposing && event.keyCode !== 229) readDomSelection(view)
+            if (event.isComposing || event.keyCode === 229) return false
+            if (isTypedAtCaret(view, event)) return false
+            readDomSelection(view)
             return false
           }
         }

@@ -18,15 +18,36 @@ function sameStats(a: BodyStats | null, b: BodyStats): boolean {
   )
 }
 
+type Say = (key: string, options: Record<string, string | number>) => string
+
+/**
+ * `t` that translates a phrase again only when its values changed: while typing, mostly the
+ * character count does, and each i18next lookup costs more than counting a changed block.
+ */
+function memoizedT(t: TFunction): Say {
+  const last = new Map<string, { args: string; text: string }>()
+  return (key, options) => {
+    const args = JSON.stringify(options)
+    const known = last.get(key)
+    if (known?.args === args) return known.text
+    const text = t(key, options)
+    last.set(key, { args, text })
+    return text
+  }
+}
+
 /** The four texts of the line, in the interface language. */
-function statsTexts(stats: BodyStats, t: TFunction, number: Intl.NumberFormat): string[] {
+function statsTexts(stats: BodyStats, say: Say, number: Intl.NumberFormat): string[] {
   return [
-    t('desk.words', { count: stats.words, formatted: number.format(stats.words) }),
-    t('desk.characters', { count: stats.characters, formatted: number.format(stats.characters) }),
-    t('desk.charactersWithoutSpaces', {
+    say('desk.words', { count: stats.words, formatted: number.format(stats.words) }),
+    say('desk.characters', {
+      count: stats.characters,
+      formatted: number.format(stats.characters)
+    }),
+    say('desk.charactersWithoutSpaces', {
       formatted: number.format(stats.charactersWithoutSpaces)
     }),
-    t('desk.readingTime', { count: stats.readingMinutes })
+    say('desk.readingTime', { count: stats.readingMinutes })
   ]
 }
 
@@ -54,6 +75,7 @@ export function BodyStatsLine({
     if (!line) return
     const count = createBodyStatsCounter(language)
     const number = new Intl.NumberFormat(i18n.language === 'de' ? 'de-DE' : 'en-GB')
+    const say = memoizedT(t)
     let shown: BodyStats | null = null
     let timer: ReturnType<typeof setTimeout> | null = null
     let lastRun = -Infinity
@@ -63,7 +85,7 @@ export function BodyStatsLine({
       const next = count(editor.state.doc)
       if (sameStats(shown, next)) return
       shown = next
-      const texts = statsTexts(next, t, number)
+      const texts = statsTexts(next, say, number)
       if (line.children.length !== texts.length) {
         line.replaceChildren(...texts.map(() => document.createElement('span')))
       }
