@@ -180,6 +180,18 @@ describe('article → document → article', () => {
     expect(a.clientID).not.toBe(b.clientID)
   })
 
+  it('writes half a surrogate pair as U+FFFD, the same in memory and in the encoded state', () => {
+    const article = { ...fullArticle(), headline: 'a\uD800b', tags: ['x\uDC00'] }
+    const doc = articleToDoc(article)
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    for (const d of [doc, copy]) {
+      const back = docToArticle(d, stampOf(article))
+      expect(back.headline).toBe('a\uFFFDb')
+      expect(back.tags).toEqual(['x\uFFFD'])
+    }
+  })
+
   it('makes a new draft that is a valid article', () => {
     const doc = emptyArticleDoc(
       { id: '2f1c7a52-9d3e-4b8a-a1c4-5e6f7a8b9c0e', createdAt: '2024-05-01T09:00:00Z' },

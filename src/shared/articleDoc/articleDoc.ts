@@ -82,6 +82,22 @@ export function nullMarker(key: string): string {
   return `${key}:null`
 }
 
+// Yjs encodes text as UTF-8, where half a surrogate pair cannot go: it arrives as U+FFFD. Writing
+// it so up front keeps the document in memory equal to what its updates give everywhere else.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** A copy of a JSON value whose strings are well-formed UTF-16 (lone surrogates as U+FFFD). */
+function wellFormed<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD') as T
+  if (Array.isArray(value)) return value.map(wellFormed) as T
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [key, v] of Object.entries(value)) out[key] = wellFormed(v)
+    return out as T
+  }
+  return value
+}
+
 function randomClientId(): number {
   return globalThis.crypto.getRandomValues(new Uint32Array(1))[0]!
 }
@@ -366,14 +382,16 @@ function fieldsOf(article: Article): ArticleFields {
  * (a fixed client id for the conversion, a random one after), so the same JSON article converted
  * by two processes gives identical updates that merge into one copy, not two.
  * One transaction (origin `origin`, by default `ARTICLE_DOC_CONVERSION`). `revision` and
- * `updatedAt` are not stored: the writer keeps them (see README). Throws, before changing anything,
- * when the body is not a document of the body schema.
+ * `updatedAt` are not stored: the writer keeps them (see README). Half a surrogate pair in a
+ * string becomes U+FFFD (UTF-8, which Yjs updates use, cannot carry it). Throws, before changing
+ * anything, when the body is not a document of the body schema.
  */
 export function articleToDoc(
   article: Article,
   doc?: Y.Doc,
   origin: unknown = ARTICLE_DOC_CONVERSION
 ): Y.Doc {
+  article = wellFormed(article)
   const body = canonicalBody(article.body)
   const target = doc ?? new Y.Doc()
   if (!doc) target.clientID = CONVERSION_CLIENT_ID
@@ -413,6 +431,7 @@ export function emptyArticleDoc(
  * before changing anything, only for a body the schema cannot read.
  */
 export function applyPatchToDoc(doc: Y.Doc, patch: ArticlePatch, origin?: unknown): void {
+  patch = wellFormed(patch)
   const body = patch.body ? canonicalBody(patch.body) : null
   doc.transact(() => {
     writeFields(doc.getMap<unknown>(ARTICLE_DOC_FIELDS), patch)
