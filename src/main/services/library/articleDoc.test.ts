@@ -6,6 +6,8 @@ import { articleToDoc, docProblem, docToArticle } from '../../../shared/articleD
 import { fullArticle } from '../../../shared/articleDoc/__fixtures__/articles'
 import { FULL_BODY } from '../../../shared/editor/__fixtures__/bodies'
 import { canonicalBody } from '../../../shared/editor/extensions'
+import { createNewsroomArticle } from '../export/__fixtures__/newsroomArticle'
+import { openServices } from '..'
 import { articleFromFile } from './articleFile'
 import { bodyOf } from './__fixtures__/libraryFixture'
 import { tempLibraries } from './__fixtures__/tempLibraries'
@@ -58,5 +60,27 @@ describe('v1 JSON articles from a real library', () => {
     }
     const raw = JSON.parse(await readFile(join(libs.dir, 'articles', `${made.id}.json`), 'utf8'))
     expect(docToArticle(articleToDoc(raw.article), stampOf(raw.article))).toStrictEqual(raw.article)
+  })
+
+  it('include the newsroom article of the export tests (lead, gallery, body figures, hostile captions)', async () => {
+    const services = await openServices({
+      libraryDir: libs.dir,
+      version: 'test',
+      systemLocale: 'de-DE'
+    })
+    try {
+      const { article } = await createNewsroomArticle(services, libs.dir)
+      await services.articles.flush()
+      const raw = JSON.parse(
+        await readFile(join(libs.dir, 'articles', `${article.id}.json`), 'utf8')
+      )
+      const fromFile = articleFromFile(raw, article.id)
+      expect(fromFile.lead?.caption).toContain('<script>')
+      const back = docToArticle(articleToDoc(fromFile), stampOf(fromFile))
+      expect(back).toStrictEqual({ ...fromFile, body: plainJson(canonicalBody(fromFile.body)) })
+      expect(docProblem(articleToDoc(fromFile))).toBeNull()
+    } finally {
+      await services.close()
+    }
   })
 })
