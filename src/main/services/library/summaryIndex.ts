@@ -398,22 +398,20 @@ export class SummaryIndex {
     const batch = this.queue
     this.queue = []
     if (batch.length === 0) return
-    let acknowledged = false
     try {
       await this.underLock(async () => {
         const text = batch.map((q) => `${JSON.stringify(q.record)}\n`).join('')
         await this.appendText(text)
         this.lines += batch.length
-        // Durable now: the saves waiting for it go on while the lock is released.
-        acknowledged = true
-        for (const q of batch) {
-          const id = q.record.op === 'seal' ? null : q.record.id
-          if (id !== null && this.overlay.get(id) === q.record) this.overlay.delete(id)
-          q.resolve()
-        }
       })
     } catch (error) {
-      if (!acknowledged) for (const q of batch) q.reject(error)
+      for (const q of batch) q.reject(error)
+      return
+    }
+    for (const q of batch) {
+      const id = q.record.op === 'seal' ? null : q.record.id
+      if (id !== null && this.overlay.get(id) === q.record) this.overlay.delete(id)
+      q.resolve()
     }
   }
 

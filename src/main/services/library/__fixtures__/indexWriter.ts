@@ -62,18 +62,30 @@ async function main(): Promise<void> {
   })
   const search = (await writer.read()) ?? new SearchIndex()
   // Start from what the files say, as a library does at open.
+  // A change a killed predecessor had under way is in the file but maybe not in the index:
+  // brought in as a library does at open.
   const revisions = new Map<string, number>()
   const present = new Set<string>()
   for (let k = 0; k < ARTICLES_PER_WRITER; k++) {
     const id = articleIdOf(tag, k)
+    const file = join(articlesDir, `${id}.json`)
     try {
-      const { article } = JSON.parse(await readFile(join(articlesDir, `${id}.json`), 'utf8')) as {
-        article: Article
+      const { article } = JSON.parse(await readFile(file, 'utf8')) as { article: Article }
+      const stamp = stampOf(await stat(file))
+      if (index.entries.get(id)?.stamp !== stamp) {
+        search.put(id, stamp, searchDocumentOf(article))
+        await index.put(id, { summary: summarize(article), stamp })
+        writeSync(1, `ack ${id} ${article.revision}\n`)
       }
       revisions.set(id, article.revision)
       present.add(id)
     } catch {
       revisions.set(id, index.entries.get(id)?.summary.revision ?? 0)
+      if (index.entries.has(id)) {
+        search.remove(id)
+        await index.remove(id)
+        writeSync(1, `ack ${id} 0\n`)
+      }
     }
   }
   writeSync(1, 'ready\n')
