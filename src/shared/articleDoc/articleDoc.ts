@@ -11,7 +11,7 @@ import {
 } from '../article'
 import { canonicalBody } from '../editor/extensions'
 import { readBody, stableJson, writeBody } from './bodyFragment'
-import { keyBetween, spreadKeys } from './positionKey'
+import { isPositionKey, keyBetween, spreadKeys } from './positionKey'
 import { setTextMinimal } from './setTextMinimal'
 
 /** The name of the body's `Y.XmlFragment`: TipTap's Collaboration extension gets `field: 'body'`. */
@@ -294,7 +294,11 @@ function writeOrdered<T>(
   const gone = current.filter((p) => !kept.has(p)).map((p) => p.index)
   for (const index of gone.sort((a, b) => b - a)) list.delete(index, 1)
 
-  const stays = [...matched.entries()].filter(([, p]) => p !== null) as Array<[number, Positioned]>
+  // Only well-formed keys can stay: there must be room before and between them (a key that is
+  // empty or ends in 0, written by some other program, gets a new one).
+  const stays = [...matched.entries()].filter(
+    ([, p]) => p !== null && isPositionKey(p.pos)
+  ) as Array<[number, Positioned]>
   const anchors = increasingRun(stays.map(([, p]) => p.pos))
   const anchorAt = new Map<number, string>()
   stays.forEach(([i, p], k) => {

@@ -296,6 +296,22 @@ describe('applyPatchToDoc changes only what differs', () => {
     ])
   })
 
+  it('gives new positions to items whose position key another program wrote badly', () => {
+    const doc = articleToDoc(baseArticle())
+    const gallery = (doc.getMap(ARTICLE_DOC_FIELDS).get('galleries') as Y.Array<Y.Map<unknown>>)
+      .toArray()
+      .find((g) => g.get('id') === 'gal-1')!
+    const items = (gallery.get('items') as Y.Array<Y.Map<unknown>>).toArray()
+    items[0]!.set('pos', '')
+    items[1]!.set('pos', '0')
+    items[2]!.set('pos', 5)
+    const order = docToArticle(doc, STAMP).galleries[0]!.items
+    applyPatchToDoc(doc, {
+      galleries: [{ ...baseArticle().galleries[0]!, items: [...order].reverse() }]
+    })
+    expect(docToArticle(doc, STAMP).galleries[0]!.items).toEqual([...order].reverse())
+  })
+
   it('replaces a lead of another photo and edits the overrides of the same one', () => {
     const doc = articleToDoc(baseArticle())
     const leads = doc.getMap(ARTICLE_DOC_FIELDS).get('lead') as Y.Array<Y.Map<unknown>>

@@ -7,6 +7,11 @@
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'
 const BASE = DIGITS.length
 
+/** Whether `key` is a position key as made here (base-36 digits, not ending in 0). */
+export function isPositionKey(key: unknown): key is string {
+  return typeof key === 'string' && /^[0-9a-z]*[1-9a-z]$/.test(key)
+}
+
 function digitAt(key: string, index: number): number {
   if (index >= key.length) return 0
   const digit = DIGITS.indexOf(key[index]!)
@@ -20,6 +25,9 @@ function digitAt(key: string, index: number): number {
 export function keyBetween(before: string | null, after: string | null): string {
   const low = before ?? ''
   let high = after
+  if ((before !== null && !isPositionKey(before)) || (after !== null && !isPositionKey(after))) {
+    throw new RangeError(`"${before}" or "${after}" is not a position key`)
+  }
   if (high !== null && high <= low) throw new RangeError(`no key between "${low}" and "${high}"`)
   let out = ''
   for (let i = 0; ; i++) {
