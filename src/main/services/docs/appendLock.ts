@@ -35,6 +35,15 @@ export interface AppendLockOptions {
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'])
 const LEFTOVER = /^append\.lock\.(?:(\d+)-[0-9a-f]{8}\.tmp|stale-(\d+)-[0-9a-f]{8})$/
 
+/**
+ * The pid of the process that left `name` beside the lock (a temp file or a lock moved aside
+ * while taking it), or null when the name is no such leftover.
+ */
+export function lockLeftoverPid(name: string): number | null {
+  const m = LEFTOVER.exec(name)
+  return m ? Number(m[1] ?? m[2]) : null
+}
+
 function lockError(file: string, error: unknown): CopydeskError {
   return new CopydeskError('io', `Cannot take the append lock ${file}: ${ioReason(error)}`)
 }
@@ -193,10 +202,10 @@ export class AppendLock {
   ): Promise<void> {
     const names = await readdir(dir).catch(() => [] as string[])
     for (const name of names) {
-      const m = LEFTOVER.exec(name)
-      if (!m) continue
-      const pid = Number(m[1] ?? m[2])
-      if (pid !== process.pid && !isAlive(pid)) await unlink(join(dir, name)).catch(() => undefined)
+      const pid = lockLeftoverPid(name)
+      if (pid !== null && pid !== process.pid && !isAlive(pid)) {
+        await unlink(join(dir, name)).catch(() => undefined)
+      }
     }
   }
 

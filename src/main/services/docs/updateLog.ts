@@ -25,7 +25,7 @@ import { join } from 'node:path'
 import { CopydeskError } from '../../../shared/result'
 import { fsyncDir, writeFileDurable } from '../storage/durableWrite'
 import { errnoCode, ioReason, isProcessAlive } from '../storage/fsErrors'
-import { AppendLock, type AppendLockOptions } from './appendLock'
+import { AppendLock, lockLeftoverPid, type AppendLockOptions } from './appendLock'
 import { frameRecord, scanRecords, type ScanResult } from './recordFrame'
 
 /** The steps of a compaction, in order, as the test hook sees them. */
@@ -465,19 +465,15 @@ export class UpdateLog {
       if (m) gen = Math.max(gen, Number(m[1]))
     }
     if (opts.tidy) {
-      let removed = false
       for (const name of names) {
         const m = SNAPSHOT.exec(name) ?? LOG.exec(name)
         const temp = TEMP.exec(name)
+        const pid = temp ? Number(temp[1]) : lockLeftoverPid(name)
         const leftover =
           (m !== null && Number(m[1]) !== gen) ||
-          (temp !== null && Number(temp[1]) !== process.pid && !isProcessAlive(Number(temp[1])))
-        if (leftover) {
-          await unlink(join(this.dir, name)).catch(() => undefined)
-          removed = true
-        }
+          (pid !== null && pid !== process.pid && !isProcessAlive(pid))
+        if (leftover) await unlink(join(this.dir, name)).catch(() => undefined)
       }
-      if (removed) await AppendLock.sweep(this.dir)
     }
     return { gen }
   }

@@ -13,7 +13,7 @@ export interface KillRound {
   lost: string[]
   corrupt: string | null
   quarantined: string[]
-  /** The folder right after the kill held two generations' files or a temp file. */
+  /** The folder right after the kill held two generations' files or a compaction temp file. */
   midCompaction: boolean
   generation: number
   killAfterMs: number
@@ -38,7 +38,9 @@ export async function killRound(
   const generations = new Set(
     names.map((n) => /^(?:log|snapshot)-(\d+)\.bin$/.exec(n)?.[1]).filter((g) => g !== undefined)
   )
-  const midCompaction = generations.size > 1 || names.some((n) => n.endsWith('.tmp'))
+  // A compaction's own temp files, not the lock's (a kill while locking leaves those too).
+  const midCompaction =
+    generations.size > 1 || names.some((n) => /^\.(?:log|snapshot)-\d+\.bin\..*\.tmp$/.test(n))
   const generation = Math.max(0, ...[...generations].map(Number))
   const checked = await reopenAndCheck(library, article, acked)
   return {
