@@ -9,7 +9,7 @@ import {
   type ImageUse,
   type PmNode
 } from '../article'
-import { canonicalBody } from '../editor/extensions'
+import { bodySchema, canonicalBody } from '../editor/extensions'
 import { readBody, stableJson, writeBody } from './bodyFragment'
 import { isPositionKey, keyBetween, spreadKeys } from './positionKey'
 import { setTextMinimal } from './setTextMinimal'
@@ -537,13 +537,30 @@ function readFields(fields: YMap): ArticleFields {
   }
 }
 
+// Canonical JSON of blocks seen before, by their JSON as read: between two reads of a long body
+// most blocks are unchanged, and building ProseMirror nodes is most of the cost of a read.
+const canonicalBlocks = new Map<string, string>()
+const CANONICAL_BLOCKS_MAX = 20_000
+
+function canonicalBlock(block: PmNode): PmNode {
+  const key = JSON.stringify(block)
+  let canonical = canonicalBlocks.get(key)
+  if (canonical === undefined) {
+    canonical = JSON.stringify(bodySchema().nodeFromJSON(block).toJSON())
+    if (canonicalBlocks.size >= CANONICAL_BLOCKS_MAX) canonicalBlocks.clear()
+    canonicalBlocks.set(key, canonical)
+  }
+  // Parsed afresh each time: the caller owns what it gets (and gets plain objects, not
+  // ProseMirror's prototype-less attribute objects).
+  return JSON.parse(canonical) as PmNode
+}
+
 /** The body in the schema's canonical JSON (what the editor's `getJSON()` gives). */
 export function docBody(doc: Y.Doc): PmNode {
   try {
-    // Through JSON: ProseMirror's attribute objects have no prototype, the article's do.
-    return JSON.parse(
-      JSON.stringify(canonicalBody(readBody(doc.getXmlFragment(ARTICLE_DOC_BODY))))
-    ) as PmNode
+    const raw = readBody(doc.getXmlFragment(ARTICLE_DOC_BODY))
+    const content = (raw.content ?? []).map(canonicalBlock)
+    return content.length ? { type: 'doc', content } : { type: 'doc' }
   } catch (error) {
     throw new ArticleDocError('body', error instanceof Error ? error.message : String(error))
   }
