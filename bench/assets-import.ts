@@ -1,6 +1,6 @@
 /**
  * Import of 100 JPEGs of 24 megapixels through the AssetStore, beside a bare sharp pipeline that
- * makes the same renditions, in the same run. Prints images/s, the time between finished images
+ * makes the same renditions (preview, thumbnail, 16:9 and 1:1 crops), in the same run. Prints images/s, the time between finished images
  * (median, p95),
  * event-loop lag (p50, p95, max) and peak RSS of each, and the store/bare time ratio.
  *
@@ -125,7 +125,11 @@ async function measure(
   }
 }
 
-/** The bare pipeline: read, decode once (oriented), encode preview and thumbnail, write them. */
+/**
+ * The bare pipeline: read, decode once (oriented) at the scale the web crops need, encode
+ * preview, thumbnail and the centred 16:9 (at most 1920 wide) and 1:1 (at most 1080) crops,
+ * write them: the renditions the store makes.
+ */
 async function bare(
   files: string[],
   out: string,
@@ -138,19 +142,45 @@ async function bare(
     while (next < files.length) {
       const i = next++
       const input = await readFile(files[i])
+      const meta = await sharp(input).metadata()
+      const turned = (meta.orientation ?? 1) >= 5
+      const w = turned ? meta.height : meta.width
+      const h = turned ? meta.width : meta.height
+      const wide = { width: Math.min(w, Math.round((h * 16) / 9)), height: 0 }
+      wide.height = Math.round((wide.width * 9) / 16)
+      const side = Math.min(w, h)
+      const scale = Math.min(1, Math.max(1920 / wide.width, 1080 / side, PREVIEW / Math.max(w, h)))
       const { data, info } = await sharp(input)
         .rotate()
-        .resize({ width: PREVIEW, height: PREVIEW, fit: 'inside', withoutEnlargement: true })
+        .resize(Math.round(w * scale), Math.round(h * scale), { fit: 'fill' })
         .raw({ depth: 'uchar' })
         .toBuffer({ resolveWithObject: true })
       const raw = { raw: { width: info.width, height: info.height, channels: info.channels } }
-      const preview = await sharp(data, raw).jpeg({ quality: 82 }).toBuffer()
+      const preview = await sharp(data, raw)
+        .resize({ width: PREVIEW, height: PREVIEW, fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 82 })
+        .toBuffer()
       const thumb = await sharp(data, raw)
         .resize({ width: THUMB, height: THUMB, fit: 'inside' })
         .jpeg({ quality: 82 })
         .toBuffer()
+      const cut = (box: { width: number; height: number }, max: number): Promise<Buffer> => {
+        const width = Math.min(info.width, Math.round(box.width * scale))
+        const height = Math.min(info.height, Math.round(box.height * scale))
+        const left = Math.round((info.width - width) / 2)
+        const top = Math.round((info.height - height) / 2)
+        const size = Math.min(1, max / box.width)
+        return sharp(data, raw)
+          .extract({ left, top, width, height })
+          .resize(Math.round(box.width * size), Math.round(box.height * size), { fit: 'fill' })
+          .jpeg({ quality: 85 })
+          .toBuffer()
+      }
+      const crops = await Promise.all([cut(wide, 1920), cut({ width: side, height: side }, 1080)])
       await writeFile(join(out, `${i}-preview.jpg`), preview)
       await writeFile(join(out, `${i}-thumb.jpg`), thumb)
+      await writeFile(join(out, `${i}-16x9.jpg`), crops[0])
+      await writeFile(join(out, `${i}-1x1.jpg`), crops[1])
       const now = performance.now()
       done(now - last)
       last = now

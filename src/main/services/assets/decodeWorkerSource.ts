@@ -376,7 +376,9 @@ async function handle(job) {
     const { data, info } = await decode.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true })
     preview = await encode(data, info, scale === null ? 0 : job.previewSize)
     thumb = await encode(data, info, job.thumbSize)
-    if (scale !== null) cropBase = { data, width: info.width, height: info.height, channels: info.channels }
+    // sharp's output memory cannot be transferred (postMessage would copy it on the main
+    // thread): one copy here into an ordinary buffer, which then moves without a copy.
+    if (scale !== null) cropBase = { data: new Uint8Array(data), width: info.width, height: info.height, channels: info.channels }
   } catch (error) {
     return reply({ id: job.id, ok: false, stage: 'decode', message: String(error && error.message || error), bytes }, bytes)
   }
