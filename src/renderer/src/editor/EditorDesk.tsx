@@ -1,6 +1,15 @@
 import { EditorContent, useEditor } from '@tiptap/react'
 import { flushSync } from 'react-dom'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Article, ArticlePatch, Gallery, ImageUse } from '../../../shared/article'
 import {
@@ -33,7 +42,6 @@ import { LeadImageSlot } from './images/LeadImageSlot'
 import { PhotoStrip } from './images/PhotoStrip'
 import { trackPosition } from './images/trackPosition'
 import { useImageImport } from './images/useImageImport'
-import { ArticlePreview } from './preview/ArticlePreview'
 import { SaveStatus } from './SaveStatus'
 import { BodyStatsLine } from './stats/BodyStatsLine'
 import { LinkPopover } from './toolbar/LinkPopover'
@@ -45,13 +53,22 @@ import type { SideSection } from './deskJump'
 import type { Finding } from '../../../shared/preflight/finding'
 import { fixTypographyInBody } from '../features/preflight/typographyFix'
 import { updateItem, withOverride } from './images/galleryEdits'
-import { ExportDialog } from '../features/export/ExportDialog'
-import { HistoryDialog } from '../features/history/HistoryDialog'
 import { call, newsroom } from '../lib/newsroom'
 import { uiLanguageFor } from '../../../shared/i18n'
 import './editor.css'
 
 type DeskView = 'write' | 'preview'
+
+// Loaded when first shown: the desk can take input before their script is compiled and run.
+const ArticlePreview = lazy(() =>
+  import('./preview/ArticlePreview').then((m) => ({ default: m.ArticlePreview }))
+)
+const ExportDialog = lazy(() =>
+  import('../features/export/ExportDialog').then((m) => ({ default: m.ExportDialog }))
+)
+const HistoryDialog = lazy(() =>
+  import('../features/history/HistoryDialog').then((m) => ({ default: m.HistoryDialog }))
+)
 
 /** The fields above the body a one-click fix may set. */
 const HEAD_FIELDS = new Set(['kicker', 'headline', 'teaser'])
@@ -381,7 +398,9 @@ export function EditorDesk({
                 id="desk-panel-preview"
                 aria-labelledby="desk-tab-preview"
               >
-                <ArticlePreview editor={editor} article={onScreen} settings={settings} />
+                <Suspense fallback={<div className="app-loading" aria-busy="true" />}>
+                  <ArticlePreview editor={editor} article={onScreen} settings={settings} />
+                </Suspense>
               </div>
             )}
           </div>
@@ -430,33 +449,35 @@ export function EditorDesk({
           </aside>
         </div>
       </ArticleLanguageContext>
-      {isHistoryOpen && (
-        <HistoryDialog
-          articleId={article.id}
-          prepare={async () => {
-            await controller.flush()
-            return controller.baseRevision
-          }}
-          onRestored={onReload}
-          onClose={() => setHistoryOpen(false)}
-        />
-      )}
-      {isExportOpen && (
-        <ExportDialog
-          articleId={article.id}
-          language={uiLanguageFor(i18n.language)}
-          flush={() => controller.flush()}
-          onExported={(result) => {
-            controller.resume(result.revision)
-            setFields((f) => {
-              const next = { ...f, status: 'exported' as const }
-              fieldsRef.current = next
-              return next
-            })
-          }}
-          onClose={() => setExportOpen(false)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {isHistoryOpen && (
+          <HistoryDialog
+            articleId={article.id}
+            prepare={async () => {
+              await controller.flush()
+              return controller.baseRevision
+            }}
+            onRestored={onReload}
+            onClose={() => setHistoryOpen(false)}
+          />
+        )}
+        {isExportOpen && (
+          <ExportDialog
+            articleId={article.id}
+            language={uiLanguageFor(i18n.language)}
+            flush={() => controller.flush()}
+            onExported={(result) => {
+              controller.resume(result.revision)
+              setFields((f) => {
+                const next = { ...f, status: 'exported' as const }
+                fieldsRef.current = next
+                return next
+              })
+            }}
+            onClose={() => setExportOpen(false)}
+          />
+        )}
+      </Suspense>
     </section>
   )
 }
