@@ -334,6 +334,28 @@ async function profileRun(browser: Browser, url: string): Promise<void> {
       byFunctionTotal.set(k, (byFunctionTotal.get(k) ?? 0) + us)
     }
   }
+  // Module evaluation: samples under the bundle's top level (line 0), by the module whose code ran.
+  const evalByModule = new Map<string, number>()
+  for (const [id, us] of selfUs) {
+    let deepest: string | null = null
+    let isEval = false
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const f = byId.get(at)!.callFrame
+      if (!f.url.includes('/assets/')) continue
+      if (deepest === null) deepest = moduleOf(f.url, f.lineNumber)
+      if (f.lineNumber === 0 && !parentOf.has(at)) isEval = true
+      const parent = parentOf.get(at)
+      if (f.lineNumber === 0 && parent !== undefined && !byId.get(parent)!.callFrame.url) {
+        isEval = true
+      }
+    }
+    if (isEval && deepest) evalByModule.set(deepest, (evalByModule.get(deepest) ?? 0) + us)
+  }
+  const evalTotal = [...evalByModule.values()].reduce((a, b) => a + b, 0)
+  console.log(`module evaluation (the bundle's top level): ${(evalTotal / 1000).toFixed(0)} ms`)
+  for (const [key, us] of [...evalByModule].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`  ${f1(us / 1000)}  ${key}`)
+  }
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0)
   console.log(
     `\n== CPU profile: ready at ${ready.toFixed(0)} ms; sampled ${(total / 1000).toFixed(0)} ms (incl. idle)`
@@ -351,7 +373,7 @@ async function profileRun(browser: Browser, url: string): Promise<void> {
     console.log(`  ${f1(us / 1000)}  ${key}`)
   }
   console.log('total time by function (inclusive):')
-  for (const [key, us] of [...byFunctionTotal].sort((a, b) => b[1] - a[1]).slice(0, 400)) {
+  for (const [key, us] of [...byFunctionTotal].sort((a, b) => b[1] - a[1]).slice(0, 60)) {
     console.log(`  ${f1(us / 1000)}  ${key}`)
   }
 }
