@@ -33,7 +33,8 @@ export interface AppendLockOptions {
 }
 
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'])
-const LEFTOVER = /^append\.lock\.(?:(\d+)-[0-9a-f]{8}\.tmp|stale-(\d+)-[0-9a-f]{8})$/
+// Any lock of this kind (`append.lock`, the index's `summaries.lock`, `search.lock` …).
+const LEFTOVER = /^[a-z][a-z-]*\.lock\.(?:(\d+)-[0-9a-f]{8}\.tmp|stale-(\d+)-[0-9a-f]{8})$/
 
 /**
  * The pid of the process that left `name` beside the lock (a temp file or a lock moved aside

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { IndexEntry } from './summaryIndex'
 import { SummaryIndex } from './summaryIndex'
@@ -34,6 +35,18 @@ function entry(id: string, revision: number): IndexEntry {
 const open = (journalLimit = 1000) => SummaryIndex.load(dir, { writable: true, journalLimit })
 
 describe('SummaryIndex', () => {
+  it('removes at open what a writer killed while taking the index lock left, not a live one’s', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!
+    const deadTemp = `summaries.lock.${dead}-0123abcd.tmp`
+    const liveTemp = `summaries.lock.${process.ppid}-4567cdef.tmp`
+    await writeFile(join(dir, deadTemp), '{}')
+    await writeFile(join(dir, liveTemp), '{}')
+    await open()
+    const names = await readdir(dir)
+    expect(names).not.toContain(deadTemp)
+    expect(names).toContain(liveTemp)
+  })
+
   it('appends one journal line per change and replays them at open', async () => {
     const { index, status } = await open()
     expect(status).toBe('missing')

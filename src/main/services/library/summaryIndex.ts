@@ -162,6 +162,8 @@ export class SummaryIndex {
       opts.lockTimeoutMs ?? 10_000
     )
     const { status, detail } = await index.reload()
+    // What writers killed while taking the index locks left beside them (their temp files).
+    if (opts.writable) await AppendLock.sweep(dir)
     return { index, status, detail }
   }
 
