@@ -398,10 +398,13 @@ async function compare(
 ): Promise<void> {
   // A copy of the library, made before either harness holds its lock.
   const copy = await copyOf(libraryDir)
-  const builds = [
-    { name: OUT, ...(await startHarness(libraryDir, OUT)), times: [] as number[] },
-    { name: other, ...(await startHarness(copy, other)), times: [] as number[] }
-  ]
+  const first = { name: OUT, ...(await startHarness(libraryDir, OUT)), times: [] as number[] }
+  // The first harness must not outlive a second that fails to start.
+  const second = await startHarness(copy, other).catch((error: unknown) => {
+    first.child.kill('SIGTERM')
+    throw error
+  })
+  const builds = [first, { name: other, ...second, times: [] as number[] }]
   try {
     const opens = Number(values.opens)
     for (let i = -1; i < opens; i++) {
